@@ -1,0 +1,135 @@
+// The generated types carry shapes but not value constraints: `minimum: 1` and `minimum: 0`, or
+// `integer` and `number`, both become `number`, so schemas.typecheck.ts cannot see them drift.
+// This test compares each zod schema's JSON Schema (z.toJSONSchema) with its schema in the
+// document, reduced on both sides to what validation depends on.
+import { readFileSync } from 'node:fs';
+// openapi-typescript's own YAML parser (it ships as its dependency); it has type declarations,
+// unlike js-yaml on its own.
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { componentSchemas } from './schemas.ts';
+
+type Json = { [key: string]: unknown };
+
+const document = parseYaml(readFileSync(new URL('./openapi.yaml', import.meta.url), 'utf8')) as {
+  components: { schemas: Record<string, Json> };
+};
+const yamlSchemas = document.components.schemas;
+
+// Kept as they are: everything else (descriptions, zod's date-time `pattern`, `$schema`) does not
+// change what either side accepts in a way the document states.
+const CONSTRAINTS = [
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'enum',
+  'const',
+] as const;
+
+const asJson = (value: unknown): Json => value as Json;
+
+function resolve(node: Json): Json {
+  const ref = node['$ref'];
+  if (typeof ref !== 'string') return node;
+  const name = ref.replace('#/components/schemas/', '');
+  const target = yamlSchemas[name];
+  if (target === undefined) throw new Error(`unresolved ${ref}`);
+  return resolve(target);
+}
+
+// One canonical form for both sides: nullability as a flag (the document writes it as
+// `type: [x, 'null']` or `oneOf: [x, {type: 'null'}]`, zod as `anyOf`), `allOf` merged into one
+// object, z.int()'s implicit safe-integer bounds dropped, any-valued maps as `record: {}`.
+function canonical(input: Json): Json {
+  const node = resolve(input);
+  const out: Json = {};
+
+  const allOf = node['allOf'];
+  if (Array.isArray(allOf)) {
+    const parts = allOf.map((part) => canonical(asJson(part)));
+    return {
+      type: 'object',
+      properties: Object.assign({}, ...parts.map((part) => part['properties'])),
+      required: parts.flatMap((part) => (part['required'] as string[] | undefined) ?? []).sort(),
+    };
+  }
+
+  const union = node['oneOf'] ?? node['anyOf'];
+  if (Array.isArray(union)) {
+    const members = union.map((member) => resolve(asJson(member)));
+    const others = members.filter((member) => member['type'] !== 'null');
+    const nullable = others.length < members.length;
+    const [only] = others;
+    if (others.length === 1 && only !== undefined)
+      return { ...canonical(only), ...(nullable ? { nullable } : {}) };
+    return { union: others.map(canonical), ...(nullable ? { nullable } : {}) };
+  }
+
+  const type = node['type'];
+  if (Array.isArray(type)) {
+    const named = type.filter((name) => name !== 'null');
+    out['type'] = named.length === 1 ? named[0] : named;
+    if (named.length < type.length) out['nullable'] = true;
+  } else if (type !== undefined && node['const'] === undefined) {
+    out['type'] = type;
+  }
+
+  for (const key of CONSTRAINTS) if (node[key] !== undefined) out[key] = node[key];
+  if (out['type'] === 'integer') {
+    if (out['minimum'] === Number.MIN_SAFE_INTEGER) delete out['minimum'];
+    if (out['maximum'] === Number.MAX_SAFE_INTEGER) delete out['maximum'];
+  }
+
+  const properties = node['properties'];
+  if (properties !== undefined) {
+    out['properties'] = Object.fromEntries(
+      Object.entries(asJson(properties)).map(([key, value]) => [key, canonical(asJson(value))]),
+    );
+    out['required'] = [...((node['required'] as string[] | undefined) ?? [])].sort();
+  }
+  // zod closes every object (`additionalProperties: false`) because it strips unknown keys;
+  // the document leaves them open. Only a map of values is a constraint worth comparing.
+  const additional = node['additionalProperties'];
+  if (additional === true || (typeof additional === 'object' && additional !== null)) {
+    out['record'] = additional === true ? {} : canonical(asJson(additional));
+  }
+  if (node['items'] !== undefined) out['items'] = canonical(asJson(node['items']));
+  return out;
+}
+
+function fromZod(schema: z.ZodType): Json {
+  return canonical(asJson(z.toJSONSchema(schema, { io: 'output' })));
+}
+
+describe('zod schemas state the same constraints as contract/openapi.yaml', () => {
+  test('every schema in the document has a zod schema, and no other', () => {
+    expect(Object.keys(componentSchemas).sort()).toEqual(Object.keys(yamlSchemas).sort());
+  });
+
+  test.each(Object.entries(componentSchemas))('%s', (name, schema) => {
+    const yamlSchema = yamlSchemas[name];
+    expect(yamlSchema).toBeDefined();
+    expect(fromZod(schema)).toEqual(canonical(yamlSchema ?? {}));
+  });
+
+  // The comparison itself must see the differences it exists for.
+  test('a changed bound, integer-ness or nullability is a difference', () => {
+    const venue = canonical(yamlSchemas['Venue'] ?? {});
+    const shape = componentSchemas.Venue.shape;
+    const changed = [
+      componentSchemas.Venue.extend({ openOrders: z.int().min(1) }),
+      componentSchemas.Venue.extend({ openOrders: z.number().min(0) }),
+      componentSchemas.Venue.extend({ lastMarketDataAt: shape.lastMarketDataAt.unwrap() }),
+      componentSchemas.Venue.extend({ name: z.string().max(10) }),
+    ];
+    expect(fromZod(componentSchemas.Venue)).toEqual(venue);
+    for (const schema of changed) expect(fromZod(schema)).not.toEqual(venue);
+  });
+});

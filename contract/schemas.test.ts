@@ -1,0 +1,263 @@
+import { describe, expect, test } from 'vitest';
+import {
+  eventFixtures,
+  eventPageFixture,
+  simStateFixture,
+  snapshotFixture,
+  streamEventFixtures,
+} from './fixtures.ts';
+import {
+  clockCommandSchema,
+  controlReceiptSchema,
+  controlRequestSchema,
+  eventPageSchema,
+  faultSchema,
+  incidentSchema,
+  problemSchema,
+  scenarioStartSchema,
+  simStateSchema,
+  snapshotSchema,
+  streamEventSchema,
+} from './schemas.ts';
+import { parseJsonOrExplain, parseOrExplain } from './validate.ts';
+
+function explain(
+  schema: Parameters<typeof parseOrExplain>[0],
+  data: unknown,
+  what = 'status snapshot',
+): string {
+  const result = parseOrExplain(schema, data, what);
+  if (result.ok) throw new Error(`expected ${what} to be rejected`);
+  return result.error;
+}
+
+describe('valid data', () => {
+  test('the snapshot fixture parses to an equal value', () => {
+    expect(parseOrExplain(snapshotSchema, snapshotFixture, 'status snapshot')).toEqual({
+      ok: true,
+      value: snapshotFixture,
+    });
+  });
+
+  test.each(Object.keys(eventFixtures))('the %s event parses', (type) => {
+    const event = streamEventFixtures.find((candidate) => candidate.type === type);
+    const result = parseOrExplain(streamEventSchema, event, 'stream event');
+    expect(result).toEqual({ ok: true, value: event });
+  });
+
+  test('the events page and simulator state parse', () => {
+    expect(parseOrExplain(eventPageSchema, eventPageFixture, 'missed events').ok).toBe(true);
+    expect(parseOrExplain(simStateSchema, simStateFixture, 'sim state').ok).toBe(true);
+  });
+
+  test('JSON text parses', () => {
+    const result = parseJsonOrExplain(JSON.stringify(snapshotFixture), snapshotSchema, 'status snapshot');
+    expect(result).toEqual({ ok: true, value: snapshotFixture });
+  });
+
+  test('a time stamp with a UTC offset is accepted; unknown fields are dropped, not rejected', () => {
+    const snapshot = { ...structuredClone(snapshotFixture), asOf: '2025-03-14T09:30:05+00:00', extra: 1 };
+    const result = parseOrExplain(snapshotSchema, snapshot, 'status snapshot');
+    expect(result.ok && result.value.asOf).toBe('2025-03-14T09:30:05+00:00');
+    expect(result.ok && 'extra' in result.value).toBe(false);
+  });
+
+  test('planned and drill-control shapes accept valid data', () => {
+    const ok = (schema: Parameters<typeof parseOrExplain>[0], data: unknown) =>
+      parseOrExplain(schema, data, 'x');
+    expect(ok(problemSchema, { title: 'Unavailable', status: 503, detail: 'Engine restarting' }).ok).toBe(
+      true,
+    );
+    expect(
+      ok(controlRequestSchema, {
+        controlId: 'venue-disable',
+        idempotencyKey: 'a1b2c3d4e5',
+        reason: 'NYSE flapping',
+        operator: 'j.doe',
+        venueId: 'xnys',
+        params: { note: 'until 10:00' },
+      }).ok,
+    ).toBe(true);
+    expect(
+      ok(controlReceiptSchema, {
+        commandId: 'cmd-1',
+        idempotencyKey: 'a1b2c3d4e5',
+        controlId: 'halt',
+        outcome: 'accepted',
+        receivedAt: '2025-03-14T09:30:07.000Z',
+        expectedTradingState: 'HALTED',
+      }).ok,
+    ).toBe(true);
+    expect(
+      ok(incidentSchema, {
+        id: 'inc-1',
+        title: 'NYSE outage',
+        severity: 'P1',
+        type: 'exchange-outage',
+        status: 'INVESTIGATING',
+        affectedServices: [],
+        affectedVenues: ['xnys'],
+        declaredAt: '2025-03-14T09:31:00.000Z',
+        acknowledgedAt: null,
+      }).ok,
+    ).toBe(true);
+    expect(ok(scenarioStartSchema, { name: 'exchange-outage', venueId: 'xnys' }).ok).toBe(true);
+    expect(ok(faultSchema, { kind: 'down' }).ok).toBe(true);
+    expect(ok(clockCommandSchema, {}).ok).toBe(true);
+    expect(ok(clockCommandSchema, { paused: true, speed: 10, advanceMs: 60_000 }).ok).toBe(true);
+  });
+});
+
+describe('rejected data, explained', () => {
+  test('a wrong enum value names the path, the allowed values and what came', () => {
+    const snapshot = structuredClone(snapshotFixture);
+    Object.assign(snapshot.venues[2] ?? {}, { connection: 'UP' });
+    expect(explain(snapshotSchema, snapshot)).toBe(
+      'status snapshot: venues[2].connection: expected one of CONNECTED, DEGRADED, DISCONNECTED, got "UP"',
+    );
+  });
+
+  test('a missing field', () => {
+    const { tradingState: _dropped, ...snapshot } = structuredClone(snapshotFixture);
+    expect(explain(snapshotSchema, snapshot)).toBe(
+      'status snapshot: tradingState: missing, expected an object',
+    );
+  });
+
+  test('a wrong type', () => {
+    const snapshot = { ...structuredClone(snapshotFixture), openOrders: '15' };
+    expect(explain(snapshotSchema, snapshot)).toBe(
+      'status snapshot: openOrders: expected a number, got "15"',
+    );
+  });
+
+  test('a fraction where an integer is required', () => {
+    const snapshot = { ...structuredClone(snapshotFixture), eventId: 41.5 };
+    expect(explain(snapshotSchema, snapshot)).toBe('status snapshot: eventId: expected an integer, got 41.5');
+  });
+
+  test('null where null is not allowed, and a non-null nullable of the wrong type', () => {
+    const snapshot = structuredClone(snapshotFixture);
+    Object.assign(snapshot.tradingState, { reason: null });
+    Object.assign(snapshot.services[0] ?? {}, { detail: 5 });
+    expect(explain(snapshotSchema, snapshot)).toBe(
+      'status snapshot: tradingState.reason: expected a string, got null; services[0].detail: expected a string, got 5',
+    );
+  });
+
+  test('an error rate outside [0, 1]', () => {
+    const event = structuredClone(eventFixtures['metrics.window']);
+    event.window.errorRate = 1.7;
+    expect(explain(streamEventSchema, event, 'stream event')).toBe(
+      'stream event: window.errorRate: expected at most 1, got 1.7',
+    );
+    event.window.errorRate = -0.1;
+    expect(explain(streamEventSchema, event, 'stream event')).toBe(
+      'stream event: window.errorRate: expected at least 0, got -0.1',
+    );
+  });
+
+  test('a time stamp that is not an ISO-8601 date-time, or has no zone', () => {
+    const event = { ...structuredClone(eventFixtures['services.checked']), checkedAt: 'yesterday' };
+    expect(explain(streamEventSchema, event, 'stream event')).toBe(
+      'stream event: checkedAt: expected an ISO-8601 date-time such as 2024-05-01T12:00:00Z, got "yesterday"',
+    );
+    const local = { ...structuredClone(eventFixtures['services.checked']), at: '2025-03-14T09:30:05' };
+    expect(explain(streamEventSchema, local, 'stream event')).toMatch(
+      /^stream event: at: expected an ISO-8601/,
+    );
+  });
+
+  test('an unknown event type lists the known ones', () => {
+    const event = { id: 51, at: '2025-03-14T09:30:09.000Z', type: 'order.filled' };
+    expect(explain(streamEventSchema, event, 'stream event')).toBe(
+      'stream event: type: expected one of reset, service.changed, services.checked, venues.changed, ' +
+        'metrics.window, trading-state.changed, alert.firing, alert.cleared, orders.changed, got "order.filled"',
+    );
+  });
+
+  test('an event of a known type is checked against its own shape', () => {
+    const event = { ...structuredClone(eventFixtures['alert.cleared']), id: -1 };
+    expect(explain(streamEventSchema, event, 'stream event')).toBe(
+      'stream event: id: expected at least 0, got -1',
+    );
+  });
+
+  test('a bad event inside an events page', () => {
+    const page = structuredClone(eventPageFixture);
+    Object.assign(page.events[2] ?? {}, { venues: {} });
+    expect(explain(eventPageSchema, page, 'missed events')).toBe(
+      'missed events: events[2].venues: expected an array, got an object',
+    );
+  });
+
+  test('not an object at all', () => {
+    expect(explain(snapshotSchema, [])).toBe('status snapshot: expected an object, got an array');
+    expect(explain(snapshotSchema, null)).toBe('status snapshot: expected an object, got null');
+  });
+
+  test('at most three issues are listed, with a count of the rest', () => {
+    const error = explain(snapshotSchema, {});
+    expect(error).toBe(
+      'status snapshot: system: missing, expected an object; instance: missing, expected a string; ' +
+        'asOf: missing, expected a string (and 8 more)',
+    );
+  });
+
+  test('long strings are shortened', () => {
+    const snapshot = structuredClone(snapshotFixture);
+    Object.assign(snapshot.system, { environment: 'x'.repeat(500) });
+    expect(explain(snapshotSchema, snapshot).length).toBeLessThan(150);
+  });
+
+  test('length limits are stated in characters', () => {
+    const request = { controlId: 'halt', idempotencyKey: 'short', reason: 'r', operator: 'o' };
+    expect(explain(controlRequestSchema, request, 'control request')).toBe(
+      'control request: idempotencyKey: expected at least 8 characters, got 5 characters',
+    );
+  });
+
+  test('drill-control bounds: exclusive minimum speed, bounded delay', () => {
+    expect(explain(clockCommandSchema, { speed: 0 }, 'clock command')).toBe(
+      'clock command: speed: expected more than 0, got 0',
+    );
+    expect(explain(faultSchema, { kind: 'slow', delayMs: 120_001 }, 'fault')).toBe(
+      'fault: delayMs: expected at most 120000, got 120001',
+    );
+    expect(explain(faultSchema, { kind: 'flaky' }, 'fault')).toBe(
+      'fault: kind: expected one of down, slow, http-500, malformed-json, schema-violation, stream-drop, got "flaky"',
+    );
+  });
+});
+
+describe('raw text', () => {
+  test('malformed JSON says so, quoting the start of the text', () => {
+    const result = parseJsonOrExplain(
+      '<html><body>502 Bad Gateway</body></html>',
+      snapshotSchema,
+      'status snapshot',
+    );
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatch(/^status snapshot: not valid JSON \(.*<html>/);
+  });
+
+  test('truncated JSON', () => {
+    const text = JSON.stringify(snapshotFixture).slice(0, 50);
+    const result = parseJsonOrExplain(text, snapshotSchema, 'status snapshot');
+    expect(!result.ok && result.error).toMatch(/^status snapshot: not valid JSON \(/);
+  });
+
+  test('an empty body', () => {
+    expect(parseJsonOrExplain('  ', snapshotSchema, 'status snapshot')).toEqual({
+      ok: false,
+      error: 'status snapshot: empty body, expected JSON',
+    });
+  });
+
+  test('valid JSON of the wrong shape is explained like parsed data', () => {
+    expect(parseJsonOrExplain('{"type":"nope"}', streamEventSchema, 'stream event')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^stream event: type: expected one of reset, .*got "nope"$/),
+    });
+  });
+});

@@ -1,0 +1,61 @@
+import { board } from './support/board.ts';
+import { expect, test } from './support/fixtures.ts';
+
+test('the board shows the live trading state and p99 from the simulator, with its data age', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const b = board(page);
+  await expect(b.tradingStateName).toHaveText('ACTIVE');
+  await expect(b.tradingState).toContainText('start of day');
+  await expect(b.latencyValue).toHaveText(/^\d+(\.\d+)? µs$/);
+  await expect(b.latencyPanel).toContainText(/updated \d+\.\d s ago/);
+
+  // Live: the figure is replaced by new windows as they close (the model varies every second).
+  const first = await b.latencyValue.textContent();
+  await expect.poll(() => b.latencyValue.textContent(), { timeout: 5000 }).not.toBe(first);
+  await expect(b.venue('Binance')).toContainText('CONNECTED');
+  await page.screenshot({ path: test.info().outputPath('board-normal.png') });
+});
+
+test('an exchange outage started through drill control shows on the page within 2 s', async ({
+  page,
+  sim,
+}) => {
+  await page.goto('/');
+  const b = board(page);
+  await expect(b.venue('Binance')).toContainText('CONNECTED');
+
+  await sim.startScenario({ name: 'exchange-outage', venueId: 'binance' });
+  const started = Date.now();
+  await expect(b.venue('Binance')).not.toContainText('CONNECTED', { timeout: 2000 });
+  expect(Date.now() - started).toBeLessThan(2000);
+  await expect(b.venue('Bybit')).toContainText('CONNECTED');
+  await page.screenshot({ path: test.info().outputPath('board-exchange-outage.png') });
+});
+
+test('killing the trading system keeps last-known values on screen, then recovers by itself', async ({
+  page,
+  sim,
+}) => {
+  await page.goto('/');
+  const b = board(page);
+  await expect(b.tradingStateName).toHaveText('ACTIVE');
+  const lastKnown = await b.latencyValue.textContent();
+  expect(lastKnown).toMatch(/µs$/);
+
+  await sim.kill();
+  await expect(b.unreachableBanner).toBeVisible({ timeout: 10_000 });
+  await expect(b.unreachableBanner).toContainText(/since \d\d:\d\d:\d\d/);
+  await expect(b.unreachableBanner).toContainText(/last-known values from \d/);
+  // Last-known values stay, marked stale with their age: never a blank page or a spinner.
+  await expect(b.tradingStateName).toHaveText('ACTIVE');
+  await expect(b.latencyValue).toHaveText(lastKnown!);
+  await expect(b.latencyPanel).toContainText(/stale \d/);
+  await page.screenshot({ path: test.info().outputPath('board-api-down.png') });
+
+  await sim.start();
+  await expect(b.unreachableBanner).toBeHidden({ timeout: 15_000 });
+  await expect(b.latencyPanel).toContainText(/updated \d+\.\d s ago/);
+  await expect(b.tradingStateName).toHaveText('ACTIVE');
+});

@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { scenarioNameSchema } from '../../contract/schemas.ts';
+import { createSimHost } from './server.ts';
+
+// The simulated trading system as a process of its own, so that tests can kill it.
+//   node sim/host/main.ts --port 4311 --seed 42 [--speed 1] [--drill] [--scenario exchange-outage]...
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.WARROOM_SIM_PORT ?? '4311' },
+    seed: { type: 'string', default: '1' },
+    speed: { type: 'string', default: '1' },
+    drill: { type: 'boolean', default: false },
+    scenario: { type: 'string', multiple: true, default: [] },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`simulator: ${message}`);
+  process.exit(2);
+}
+
+const port = Number(values.port);
+const seed = Number(values.seed);
+const speed = Number(values.speed);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`--port must be a port number, got "${values.port}"`);
+if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+  fail(`--seed must be an integer ≥ 0, got "${values.seed}"`);
+if (!(speed > 0 && speed <= 1000)) fail(`--speed must be in (0, 1000], got "${values.speed}"`);
+const scenarios = values.scenario.map((name) => {
+  const parsed = scenarioNameSchema.safeParse(name);
+  return parsed.success ? parsed.data : fail(`unknown scenario "${name}"`);
+});
+
+const host = createSimHost({ seed, speed, drill: values.drill, scenarios });
+try {
+  const bound = await host.listen(port);
+  console.log(
+    `simulator listening on http://127.0.0.1:${bound} (seed ${seed}${values.drill ? ', drill mode' : ''})`,
+  );
+} catch (error) {
+  fail(`cannot listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void host.close().then(() => process.exit(0)));
+}

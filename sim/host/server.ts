@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Fault, ScenarioName } from '../../contract/schemas.ts';
+import { ScaledClock } from '../model/clock.ts';
+import { Simulator } from '../model/simulator.ts';
+import { handleDrillControl } from './drill-control.ts';
+import type { DrillContext } from './drill-control.ts';
+import { sendProblem } from './http-util.ts';
+import type { SseConnection } from './sse.ts';
+import { dropAllStreams, handleTradingApi } from './trading-api.ts';
+
+export interface SimHostOptions {
+  seed: number;
+  /** Simulated seconds per real second. */
+  speed?: number;
+  drill?: boolean;
+  scenarios?: ScenarioName[];
+  /** Simulated start time (epoch ms); defaults to now, so times read naturally on the board. */
+  startMs?: number;
+  /** How often (real ms) the model is advanced and events pushed. */
+  tickMs?: number;
+}
+
+export interface SimHost {
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+  readonly sim: Simulator;
+}
+
+/** The simulated trading system as a real HTTP process: the trading API plus drill control. */
+export function createSimHost(options: SimHostOptions): SimHost {
+  const clock = new ScaledClock({ startMs: options.startMs ?? Date.now(), speed: options.speed ?? 1 });
+  // A new instance id per process: a client holding ids of an earlier life must start over.
+  const instance = randomUUID();
+  const sim = new Simulator({
+    seed: options.seed,
+    clock,
+    instance,
+    environment: options.drill ? 'drill' : 'simulator',
+  });
+  for (const name of options.scenarios ?? []) if (name !== 'normal') sim.startScenario({ name });
+
+  const streams = new Set<SseConnection>();
+  let fault: Fault | null = null;
+  let crashedStreamsDropped = false;
+  const ctx: DrillContext & { streams: Set<SseConnection> } = {
+    sim,
+    clock,
+    streams,
+    fault: () => fault,
+    setFault(next) {
+      fault = next;
+      // Faults that cut the API cut the streams already open, as they would in life.
+      if (next && ['down', 'stream-drop', 'http-500'].includes(next.kind)) dropAllStreams(streams);
+    },
+  };
+
+  const ticker = setInterval(() => {
+    sim.tick();
+    if (!sim.apiAnswering && !crashedStreamsDropped) dropAllStreams(streams);
+    crashedStreamsDropped = !sim.apiAnswering;
+  }, options.tickMs ?? 100);
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sim.invalid');
+    const handler = url.pathname.startsWith('/__sim/')
+      ? handleDrillControl(ctx, req, res, url)
+      : url.pathname.startsWith('/api/')
+        ? handleTradingApi(ctx, req, res, url)
+        : Promise.resolve(sendProblem(res, 404, 'Not Found', `nothing is served at ${url.pathname}`));
+    handler.catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent)
+        sendProblem(res, 500, 'Internal Server Error', 'the simulator failed; see its log');
+      else res.destroy();
+    });
+  });
+
+  return {
+    sim,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        clearInterval(ticker);
+        dropAllStreams(streams);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

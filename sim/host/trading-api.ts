@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Fault, StreamEvent } from '../../contract/schemas.ts';
+import type { Simulator } from '../model/simulator.ts';
+import { truncateJson, violateEvent, violateSnapshot } from './faults.ts';
+import { sendProblem } from './http-util.ts';
+import { SseConnection } from './sse.ts';
+
+/** What the trading API needs from the host: the model and the fault currently set. */
+export interface TradingApiContext {
+  sim: Simulator;
+  fault(): Fault | null;
+  streams: Set<SseConnection>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Serialises a body, bent by the fault in force: the model never knows. */
+function render(body: unknown, fault: Fault | null, violate: (body: never) => unknown): string {
+  if (fault?.kind === 'schema-violation') return JSON.stringify(violate(body as never));
+  const text = JSON.stringify(body);
+  return fault?.kind === 'malformed-json' ? truncateJson(text) : text;
+}
+
+function sendBody(res: ServerResponse, text: string): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+export async function handleTradingApi(
+  ctx: TradingApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) {
+  const fault = ctx.fault();
+  // A crashed system or a `down` fault: the connection dies without an answer.
+  if (!ctx.sim.apiAnswering || fault?.kind === 'down') return void req.socket.destroy();
+  if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 0);
+  if (fault?.kind === 'http-500')
+    return sendProblem(
+      res,
+      500,
+      'Internal Server Error',
+      'the simulated trading API is failing (fault http-500)',
+    );
+  if (req.method !== 'GET')
+    return sendProblem(res, 405, 'Method Not Allowed', `${req.method} is not served here`);
+
+  switch (url.pathname) {
+    case '/api/v1/status':
+      return sendBody(res, render(ctx.sim.snapshot(), fault, violateSnapshot));
+    case '/api/v1/events': {
+      const after = Number(url.searchParams.get('after'));
+      const limit = Number(url.searchParams.get('limit') ?? 500);
+      if (!Number.isInteger(after) || after < 0 || url.searchParams.get('after') === null)
+        return sendProblem(res, 400, 'Bad Request', '`after` must be a non-negative integer event id');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        return sendProblem(res, 400, 'Bad Request', '`limit` must be an integer from 1 to 1000');
+      const page = ctx.sim.eventPage(after, url.searchParams.get('instance'), limit);
+      const events = fault?.kind === 'schema-violation' ? page.events.map(violateEvent) : page.events;
+      const text = JSON.stringify({ ...page, events });
+      return sendBody(res, fault?.kind === 'malformed-json' ? truncateJson(text) : text);
+    }
+    case '/api/v1/stream':
+      return openStream(ctx, req, res, url);
+    default:
+      return sendProblem(res, 404, 'Not Found', `no trading API route ${url.pathname}`);
+  }
+}
+
+function openStream(ctx: TradingApiContext, req: IncomingMessage, res: ServerResponse, url: URL) {
+  if (ctx.fault()?.kind === 'stream-drop') return void req.socket.destroy();
+  const header = req.headers['last-event-id'];
+  const raw = typeof header === 'string' && header !== '' ? header : url.searchParams.get('lastEventId');
+  const lastId = raw === null ? null : Number(raw);
+
+  let unsubscribe = () => {};
+  const connection = new SseConnection(res, () => {
+    ctx.streams.delete(connection);
+    unsubscribe();
+  });
+  ctx.streams.add(connection);
+  const send = (event: StreamEvent) => {
+    const fault = ctx.fault();
+    const text = render(event, fault, violateEvent);
+    if (fault?.kind === 'slow') setTimeout(() => connection.send(event.id, text), fault.delayMs ?? 0);
+    else connection.send(event.id, text);
+  };
+
+  // Replay what the client missed; if that is no longer retained (or it sent no id), start it
+  // from a full snapshot. The model only emits inside a synchronous tick(), so nothing can
+  // slip between this replay and the subscription below.
+  const page =
+    lastId !== null && Number.isInteger(lastId) && lastId >= 0
+      ? ctx.sim.eventPage(lastId, url.searchParams.get('instance'), 10_000)
+      : null;
+  if (page === null || page.gap) {
+    const snapshot = ctx.sim.snapshot();
+    send({ type: 'reset', id: snapshot.eventId, at: snapshot.asOf, snapshot });
+  } else {
+    page.events.forEach(send);
+  }
+  unsubscribe = ctx.sim.subscribe(send);
+}
+
+export function dropAllStreams(streams: Set<SseConnection>): void {
+  for (const stream of streams) stream.drop();
+  streams.clear();
+}

@@ -1,0 +1,161 @@
+// The trading system's state and its course through simulated time, one fixed step at a
+// time. Everything periodic (metric windows, venue and order reports, health checks) happens
+// on step boundaries, so the same seed yields the same history however time is fed in.
+import { AlertBook } from './alert-book.ts';
+import * as rules from './alert-rules.ts';
+import { effectsAt } from './effects.ts';
+import type { Effects } from './effects.ts';
+import { assessServices } from './health-rules.ts';
+import { NORMAL_ORDER_RATE, OrderFlow } from './order-flow.ts';
+import { PositionBook } from './positions.ts';
+import { RiskLimitStorm } from './risk-limits.ts';
+import { Rng } from './rng.ts';
+import { ScenarioBook } from './scenarios.ts';
+import { ServiceBook } from './services.ts';
+import { CHECK_MS, RETAINED_WINDOWS, WINDOW_MS, iso, nextStepEnd } from './time.ts';
+import * as trading from './trading-state.ts';
+import type {
+  Emit,
+  MetricWindow,
+  ScenarioName,
+  ScenarioStart,
+  TradingState,
+  TradingStateName,
+} from './types.ts';
+import { VenueBook } from './venues.ts';
+
+export class Engine {
+  readonly venues: VenueBook;
+  readonly flow: OrderFlow;
+  readonly positions: PositionBook;
+  readonly services: ServiceBook;
+  readonly alerts: AlertBook;
+  readonly scenarios: ScenarioBook;
+  /** Closed metric windows, oldest first, at most RETAINED_WINDOWS. */
+  readonly windows: MetricWindow[] = [];
+  #emit: Emit;
+  #time: number;
+  #trading: TradingState;
+  #reducingSince: number | null = null;
+  #riskRng: Rng;
+  #riskStorm: RiskLimitStorm | null = null;
+  #reportedOrders = '';
+
+  constructor(seed: number, startMs: number, emit: Emit) {
+    this.#emit = emit;
+    this.#time = startMs;
+    this.venues = new VenueBook(new Rng(seed, 'venues'), startMs);
+    this.flow = new OrderFlow(new Rng(seed, 'orders'), startMs);
+    this.positions = new PositionBook(new Rng(seed, 'positions'), this.venues.ids);
+    this.services = new ServiceBook(startMs);
+    this.alerts = new AlertBook(emit);
+    this.scenarios = new ScenarioBook(this.venues.ids, new Rng(seed, 'scenarios'));
+    this.#riskRng = new Rng(seed, 'risk');
+    this.#trading = { state: 'ACTIVE', changedAt: iso(startMs), changedBy: 'system', reason: 'start of day' };
+  }
+
+  /** Simulated time up to which the model has been processed (epoch ms). */
+  get time(): number {
+    return this.#time;
+  }
+
+  get tradingState(): TradingState {
+    return { ...this.#trading };
+  }
+
+  /** Processes every whole step that ends at or before `target`; the remainder waits for later. */
+  advanceTo(target: number): void {
+    for (let end = nextStepEnd(this.#time); end <= target; end = nextStepEnd(this.#time)) this.#step(end);
+  }
+
+  #step(end: number): void {
+    const dtMs = end - this.#time;
+    const fx = effectsAt(this.scenarios, end);
+    const state = this.#trading.state;
+    const connectionChanged = this.venues.step(end, dtMs, {
+      silentVenues: fx.silentVenues,
+      breachedVenues: fx.breachedVenues,
+      crashed: fx.crashed,
+      restingFactor: trading.restingOrderFactor(state),
+      frozen: trading.freezesOpenOrders(state),
+    });
+    const routing = this.venues.routing(fx.silentVenues);
+    const flowing = !fx.crashed && routing.open;
+    this.flow.step(dtMs, {
+      rate: flowing ? NORMAL_ORDER_RATE * trading.orderRateFactor(state) : 0,
+      latencyFactor: fx.latencyFactor,
+      errorProb: fx.errorProb + routing.failProb,
+    });
+    const since = this.#reducingSince;
+    const shrink = since === null || fx.crashed ? 1 : trading.reductionStep(this.#time - since, end - since);
+    this.positions.step(dtMs, {
+      trading: state === 'ACTIVE' && !fx.crashed,
+      shrink,
+      silentVenues: fx.silentVenues,
+      breachedVenues: fx.breachedVenues,
+    });
+    this.#time = end;
+    if (end % WINDOW_MS === 0) this.#closeWindow(end);
+    else if (connectionChanged) this.#reportVenues(end); // a venue going down must not wait for the window
+    if (end % CHECK_MS === 0) this.#checkHealth(end, fx);
+  }
+
+  #closeWindow(end: number): void {
+    const window = this.flow.closeWindow(end);
+    this.windows.push(window);
+    if (this.windows.length > RETAINED_WINDOWS) this.windows.shift();
+    this.#emit(end, { type: 'metrics.window', window });
+    this.alerts.reconcile('LatencyP99High', rules.latencyAlerts(window), end);
+    this.alerts.reconcile('ErrorRateHigh', rules.errorRateAlerts(window), end);
+    const venues = this.venues.list();
+    this.alerts.reconcile('MarketDataStale', rules.staleMarketDataAlerts(venues, end), end);
+    this.alerts.reconcile('ExchangeDisconnected', rules.disconnectedAlerts(venues), end);
+    this.alerts.reconcile('RiskLimitBreach', this.#riskStorm?.breaches(end) ?? [], end);
+
+    this.#reportVenues(end);
+    const openOrders = this.venues.totalOpenOrders();
+    const positions = this.positions.list();
+    const report = JSON.stringify([openOrders, positions]);
+    if (report !== this.#reportedOrders) {
+      this.#reportedOrders = report;
+      this.#emit(end, { type: 'orders.changed', openOrders, positions });
+    }
+  }
+
+  #reportVenues(end: number): void {
+    const changedVenues = this.venues.takeChanged();
+    if (changedVenues.length > 0) this.#emit(end, { type: 'venues.changed', venues: changedVenues });
+  }
+
+  #checkHealth(end: number, fx: Effects): void {
+    for (const service of this.services.check(end, assessServices(fx, this.venues.list())))
+      this.#emit(end, { type: 'service.changed', service });
+    this.#emit(end, { type: 'services.checked', checkedAt: iso(end) });
+    this.alerts.reconcile('ServiceDown', rules.serviceDownAlerts(this.services.list()), end);
+    this.alerts.reconcile('UnknownOrders', rules.unknownOrdersAlerts(this.venues.unknownOrders()), end);
+  }
+
+  startScenario(start: ScenarioStart, at: number): void {
+    if (!this.scenarios.start(start, at)) return;
+    if (start.name === 'risk-alert-storm')
+      this.#riskStorm = new RiskLimitStorm(this.#riskRng, at, this.positions.list());
+  }
+
+  stopScenario(name: ScenarioName): void {
+    if (!this.scenarios.stop(name)) return;
+    // Effects that are functions of time end by themselves; these two hold state of their own.
+    if (name === 'risk-alert-storm') this.#riskStorm = null;
+    if (name === 'security-breach') this.venues.clearUnknown();
+  }
+
+  /** Returns false (and emits nothing) when the system is already in `next`. */
+  setTradingState(next: TradingStateName, by: string, reason: string, at: number): boolean {
+    if (!trading.isTradingStateName(next)) throw new RangeError(`unknown trading state: ${String(next)}`);
+    if (next === this.#trading.state) return false;
+    this.#trading = { state: next, changedAt: iso(at), changedBy: by, reason };
+    this.#reducingSince = next === 'REDUCING' ? at : null;
+    if (next === 'KILLED') this.venues.cancelAll();
+    this.#emit(at, { type: 'trading-state.changed', tradingState: { ...this.#trading } });
+    return true;
+  }
+}

@@ -1,0 +1,161 @@
+// The simulated trading system as the host sees it: it owns the clock and the event history,
+// turns calls into model actions at the current simulated time and serves snapshots and
+// event pages. The model itself lives in engine.ts.
+import type { Clock } from './clock.ts';
+import { Engine } from './engine.ts';
+import { EventLog } from './event-log.ts';
+import type { EventPage, Listener } from './event-log.ts';
+import { WINDOW_MS, iso } from './time.ts';
+import type {
+  ApiEventPage,
+  Environment,
+  ScenarioName,
+  ScenarioStart,
+  Snapshot,
+  StreamEvent,
+  SystemInfo,
+  TradingStateName,
+} from './types.ts';
+
+export type { ScenarioName, ScenarioStart, StreamEvent, Snapshot, TradingStateName } from './types.ts';
+export { ScenarioError } from './scenarios.ts';
+export type { EventPage } from './event-log.ts';
+
+export interface SimulatorOptions {
+  seed: number;
+  clock: Clock;
+  system?: { id: string; name: string };
+  environment?: Environment;
+  /** Events kept for replay (eventsAfter); default 10 000. */
+  retainEvents?: number;
+  /**
+   * Names this life of the system in snapshots (event ids compare only within one instance).
+   * The host passes a fresh id per process; the default derives from the seed to stay deterministic.
+   */
+  instance?: string;
+}
+
+export const DEFAULT_SYSTEM = { id: 'sim', name: 'Simulated trading system' } as const;
+
+export class Simulator {
+  readonly seed: number;
+  readonly instance: string;
+  #clock: Clock;
+  #system: SystemInfo;
+  #log: EventLog;
+  #engine: Engine;
+  #ticking = false;
+
+  constructor(opts: SimulatorOptions) {
+    this.seed = opts.seed;
+    this.instance = opts.instance || `sim-seed-${opts.seed}`;
+    this.#clock = opts.clock;
+    const { id, name } = opts.system ?? DEFAULT_SYSTEM;
+    this.#system = { id, name, environment: opts.environment ?? 'simulator' };
+    this.#log = new EventLog(opts.retainEvents);
+    this.#engine = new Engine(opts.seed, opts.clock.now(), (at, body) => this.#log.append(at, body));
+  }
+
+  /** Advances the model up to the clock's present, emitting what happens on the way. */
+  tick(): void {
+    // A listener that reads a snapshot while an event is being emitted must not re-enter a step.
+    if (this.#ticking) return;
+    this.#ticking = true;
+    try {
+      this.#engine.advanceTo(this.#clock.now());
+    } finally {
+      this.#ticking = false;
+    }
+  }
+
+  /** Simulated time of an action: now, brought up to date first (never before processed time). */
+  #actionTime(): number {
+    this.tick();
+    return Math.max(this.#clock.now(), this.#engine.time);
+  }
+
+  /** The full state as of the clock's present (ticks first). */
+  snapshot(): Snapshot {
+    this.tick();
+    const e = this.#engine;
+    return {
+      system: { ...this.#system },
+      instance: this.instance,
+      asOf: iso(e.time),
+      eventId: this.#log.lastId,
+      tradingState: e.tradingState,
+      services: e.services.list(),
+      venues: e.venues.list(),
+      metrics: { windowMs: WINDOW_MS, windows: structuredClone(e.windows) },
+      alerts: e.alerts.list(),
+      openOrders: e.venues.totalOpenOrders(),
+      positions: e.positions.list(),
+    };
+  }
+
+  /** Events after `afterId`, oldest first (ticks first). `gap` when they were no longer retained. */
+  eventsAfter(afterId: number, limit?: number): EventPage {
+    this.tick();
+    return this.#log.after(afterId, limit);
+  }
+
+  /**
+   * What a client standing at (`instance`, `afterId`) missed, as the API serves it. A position
+   * from another life of the system (another instance, or ahead of this one) is a gap: its ids
+   * say nothing about ours, so the client must start over from a snapshot.
+   */
+  eventPage(afterId: number, instance: string | null, limit?: number): ApiEventPage {
+    const page = this.eventsAfter(afterId, limit);
+    const otherLife = (instance !== null && instance !== this.instance) || afterId > page.lastEventId;
+    return otherLife
+      ? { instance: this.instance, events: [], lastEventId: page.lastEventId, gap: true }
+      : { instance: this.instance, ...page };
+  }
+
+  get lastEventId(): number {
+    return this.#log.lastId;
+  }
+
+  /** Calls `listener` with every event as it is emitted; returns the unsubscribe function. */
+  subscribe(listener: (event: StreamEvent) => void): () => void {
+    return this.#log.subscribe(listener as Listener);
+  }
+
+  /** Starts a scenario now; idempotent while it runs. Throws ScenarioError on bad input. */
+  startScenario(start: ScenarioStart): void {
+    this.#engine.startScenario(start, this.#actionTime());
+  }
+
+  /** Stops a scenario now; the system recovers from it. Stopping 'normal' or a stopped one does nothing. */
+  stopScenario(name: ScenarioName): void {
+    this.tick();
+    this.#engine.stopScenario(name);
+  }
+
+  /** Running scenarios, 'normal' first and always present. */
+  get scenarios(): ScenarioName[] {
+    return this.#engine.scenarios.names;
+  }
+
+  /** False while the system has crashed: the host then stops answering the trading API. */
+  get apiAnswering(): boolean {
+    return !this.#engine.scenarios.has('system-crash');
+  }
+
+  get environment(): Environment {
+    return this.#system.environment === 'drill' ? 'drill' : 'simulator';
+  }
+
+  setEnvironment(env: Environment): void {
+    this.#system = { ...this.#system, environment: env };
+  }
+
+  /**
+   * Moves the trading state machine now and emits trading-state.changed (nothing when already
+   * in `next`). KILLED cancels every open order at once; HALTED stops new orders and keeps open
+   * ones; REDUCING shrinks positions by half over 300 s; ACTIVE resumes normal flow.
+   */
+  setTradingState(next: TradingStateName, by: string, reason: string): void {
+    this.#engine.setTradingState(next, by, reason, this.#actionTime());
+  }
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { loadRuntimeConfig } from '../config/runtime-config.ts';
+import { App } from './app.tsx';
+import { ConfigErrorScreen } from './config-error-screen.tsx';
+import { AppProviders } from './providers.tsx';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
+const result = await loadRuntimeConfig();
+root.render(
+  <StrictMode>
+    {result.ok ? (
+      <AppProviders config={result.config}>
+        <App />
+      </AppProviders>
+    ) : (
+      <ConfigErrorScreen error={result.error} />
+    )}
+  </StrictMode>,
+);

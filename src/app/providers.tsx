@@ -1,0 +1,14 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { ConfigProvider } from '../config/config-context.tsx';
+import type { RuntimeConfig } from '../config/runtime-config.ts';
+
+export function AppProviders({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
+  const [queryClient] = useState(() => new QueryClient());
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider config={config}>{children}</ConfigProvider>
+    </QueryClientProvider>
+  );
+}

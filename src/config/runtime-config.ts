@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { parseJsonOrExplain } from '../../contract/validate.ts';
+
+// Loaded at start from /config.json, so that a built dashboard can be repointed at another
+// trading system, or retuned, without a rebuild.
+export const runtimeConfigSchema = z.strictObject({
+  /** Base URL of the war-room trading API (relative to the dashboard's origin, or absolute). */
+  apiBaseUrl: z.string().min(1),
+  /** Past this age without contact, data is shown as stale. */
+  staleAfterMs: z.number().int().min(500).max(60_000).default(3000),
+  /** Fallback polling interval while the stream is down; never below once a second. */
+  fallbackPollMs: z.number().int().min(1000).max(60_000).default(1000),
+});
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+
+export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; error: string };
+
+export async function loadRuntimeConfig(
+  url = '/config.json',
+  fetchImpl: typeof fetch = fetch,
+): Promise<ConfigResult> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { cache: 'no-store' });
+  } catch (error) {
+    return {
+      ok: false,
+      error: `${url} could not be fetched: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  if (!response.ok) return { ok: false, error: `${url} answered HTTP ${response.status}` };
+  const parsed = parseJsonOrExplain(await response.text(), runtimeConfigSchema, url);
+  return parsed.ok ? { ok: true, config: parsed.value } : { ok: false, error: parsed.error };
+}

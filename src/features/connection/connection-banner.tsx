@@ -1,0 +1,45 @@
+import { formatAge, formatClock } from '../../lib/format.ts';
+import { useConnectionReport, useDataProblem } from '../../live/connection-store.ts';
+import { useNow } from '../../lib/use-now.ts';
+
+/**
+ * The one place that says whether the board is live. Silent while the stream is healthy;
+ * loud, with the time it started, when the trading API cannot be reached.
+ */
+export function ConnectionBanner() {
+  const report = useConnectionReport();
+  const dataProblem = useDataProblem();
+  const now = useNow(500);
+  const lastKnown =
+    report.lastContactAt === null
+      ? 'no data received yet'
+      : `showing last-known values from ${formatAge(now - report.lastContactAt)} ago`;
+
+  return (
+    <div aria-live="polite">
+      {report.phase === 'unreachable' && (
+        <div role="alert" className="bg-red-700 px-4 py-2 text-lg font-semibold text-white">
+          ✖ Trading API unreachable since {formatClock(report.since)} ({report.problem ?? 'no answer'}) —{' '}
+          {lastKnown}
+        </div>
+      )}
+      {report.phase === 'polling' && (
+        <div role="status" className="bg-amber-600 px-4 py-2 font-semibold text-black">
+          ⚠ Live stream lost since {formatClock(report.since)} — polling the trading API; no event is missed,
+          updates may lag
+        </div>
+      )}
+      {report.phase === 'connecting' && (
+        <div role="status" className="bg-slate-700 px-4 py-2 font-semibold text-white">
+          … Connecting to the trading API{report.problem ? ` (${report.problem})` : ''}
+        </div>
+      )}
+      {dataProblem && (
+        <div role="alert" className="bg-fuchsia-800 px-4 py-2 font-semibold text-white">
+          ✖ The trading API sent invalid data at {formatClock(dataProblem.at)}: {dataProblem.message} —
+          keeping last-known values
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { TradingStateName } from '../../../contract/schemas.ts';
+import { DataAgeBadge } from '../../components/ui/data-age-badge.tsx';
+import { formatClock } from '../../lib/format.ts';
+import { useDataAge } from '../../live/use-data-age.ts';
+import { useStatus } from '../../live/status-query.ts';
+
+// Icon + word + colour: the state must read correctly on a monochrome wall screen too.
+const look: Record<TradingStateName, { icon: string; className: string; meaning: string }> = {
+  ACTIVE: { icon: '●', className: 'bg-emerald-700 text-white', meaning: 'trading normally' },
+  REDUCING: { icon: '◐', className: 'bg-amber-500 text-black', meaning: 'only reducing positions' },
+  HALTED: { icon: '■', className: 'bg-orange-600 text-black', meaning: 'no new orders; cancels allowed' },
+  KILLED: {
+    icon: '✖',
+    className: 'bg-red-700 text-white',
+    meaning: 'all orders cancelled, order flow blocked',
+  },
+};
+
+export function TradingStateBanner() {
+  const tradingState = useStatus((s) => s.tradingState);
+  const system = useStatus((s) => s.system);
+  const age = useDataAge();
+
+  if (!tradingState) {
+    return (
+      <section
+        aria-label="Trading state"
+        className="rounded-lg bg-slate-800 px-6 py-4 text-2xl text-slate-300"
+      >
+        Trading state unknown — waiting for the trading API
+      </section>
+    );
+  }
+  const { icon, className, meaning } = look[tradingState.state];
+  return (
+    <section
+      aria-label="Trading state"
+      className={`flex flex-wrap items-center gap-x-8 gap-y-2 rounded-lg px-6 py-4 ${className} ${age.stale ? 'opacity-70' : ''}`}
+    >
+      <p className="text-4xl font-black tracking-wider">
+        <span aria-hidden="true">{icon} </span>
+        <span data-testid="trading-state">{tradingState.state}</span>
+      </p>
+      <div className="min-w-0 flex-1 text-lg">
+        <p className="font-semibold">
+          {system?.name ?? 'Trading system'}: {meaning}
+        </p>
+        <p>
+          since {formatClock(Date.parse(tradingState.changedAt))} by {tradingState.changedBy} — “
+          {tradingState.reason}”
+        </p>
+      </div>
+      <div className="rounded bg-black/30 px-2 py-1">
+        <DataAgeBadge {...age} />
+      </div>
+    </section>
+  );
+}

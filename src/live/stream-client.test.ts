@@ -1,0 +1,226 @@
+import { http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { eventFixtures, snapshotFixture } from '../../contract/fixtures.ts';
+import type { Snapshot, StreamEvent } from '../../contract/schemas.ts';
+import { FakeEventSource } from '../testing/fake-event-source.ts';
+import { server } from '../testing/msw-server.ts';
+import { applyEvents } from './apply-event.ts';
+import { StreamClient } from './stream-client.ts';
+import type { ConnectionReport, StreamSink } from './stream-client.ts';
+
+const base = 'http://trading.test/api/v1';
+
+/** A sink that holds state the way the query cache does, and records what it was told. */
+function recordingSink() {
+  const sink = {
+    snapshot: null as Snapshot | null,
+    reports: [] as ConnectionReport[],
+    invalid: [] as string[],
+    applied: [] as number[],
+  };
+  const api: StreamSink = {
+    position: () =>
+      sink.snapshot ? { instance: sink.snapshot.instance, eventId: sink.snapshot.eventId } : null,
+    replace: (s) => void (sink.snapshot = s),
+    apply: (events) => {
+      sink.applied.push(...events.map((e) => e.id));
+      sink.snapshot = applyEvents(sink.snapshot!, events);
+    },
+    report: (r) => void sink.reports.push(r),
+    invalid: (m) => void sink.invalid.push(m),
+  };
+  return { sink, api, phase: () => sink.reports.at(-1)?.phase };
+}
+
+const windowEvent = (id: number): StreamEvent => ({ ...eventFixtures['metrics.window'], id });
+
+function makeClient(api: StreamSink, overrides = {}) {
+  return new StreamClient(api, {
+    baseUrl: base,
+    pollMs: 20,
+    silenceMs: 200,
+    maxBackoffMs: 80,
+    requestTimeoutMs: 500,
+    createEventSource: (url) => new FakeEventSource(url),
+    ...overrides,
+  });
+}
+
+let client: StreamClient | null = null;
+beforeEach(() => FakeEventSource.reset());
+afterEach(() => client?.stop());
+
+describe('StreamClient', () => {
+  test('loads a snapshot, then opens the stream from its position and goes live', async () => {
+    server.use(http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)));
+    const { sink, api, phase } = recordingSink();
+    client = makeClient(api);
+    client.start();
+
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    expect(sink.snapshot?.eventId).toBe(41);
+    expect(FakeEventSource.latest().url).toBe(
+      `${base}/stream?lastEventId=41&instance=${snapshotFixture.instance}`,
+    );
+    FakeEventSource.latest().open();
+    expect(phase()).toBe('live');
+
+    FakeEventSource.latest().emit(windowEvent(42), 42);
+    FakeEventSource.latest().emit(windowEvent(42), 42); // a repeat is ignored
+    FakeEventSource.latest().emit(windowEvent(43), 43);
+    expect(sink.applied).toEqual([42, 43]);
+    expect(sink.snapshot?.eventId).toBe(43);
+  });
+
+  test('a gap in the stream is filled from the events endpoint before the stream resumes', async () => {
+    let asked = '';
+    server.use(
+      http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)),
+      http.get(`${base}/events`, ({ request }) => {
+        asked = new URL(request.url).search;
+        return HttpResponse.json({
+          instance: snapshotFixture.instance,
+          events: [windowEvent(42), windowEvent(43), windowEvent(44)],
+          lastEventId: 44,
+          gap: false,
+        });
+      }),
+    );
+    const { sink, api } = recordingSink();
+    client = makeClient(api);
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().open();
+
+    FakeEventSource.latest().emit(windowEvent(44), 44); // 42 and 43 never arrived
+    expect(FakeEventSource.latest().closed).toBe(true);
+    await vi.waitFor(() => expect(sink.applied).toEqual([42, 43, 44]));
+    expect(asked).toBe(`?after=41&instance=${snapshotFixture.instance}`);
+    await vi.waitFor(() => expect(FakeEventSource.instances.length).toBeGreaterThan(1));
+    expect(FakeEventSource.latest().url).toContain('lastEventId=44');
+  });
+
+  test('when the stream drops it polls (missing nothing), then returns to the stream', async () => {
+    let polls = 0;
+    server.use(
+      http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)),
+      http.get(`${base}/events`, ({ request }) => {
+        polls += 1;
+        const after = Number(new URL(request.url).searchParams.get('after'));
+        return HttpResponse.json({
+          instance: snapshotFixture.instance,
+          events: [windowEvent(after + 1)],
+          lastEventId: after + 1,
+          gap: false,
+        });
+      }),
+    );
+    const { sink, api, phase } = recordingSink();
+    client = makeClient(api, { streamRetryEvery: 3 });
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().open();
+    FakeEventSource.latest().fail();
+    expect(phase()).toBe('polling');
+
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(2));
+    expect(polls).toBeGreaterThanOrEqual(2);
+    // Every id after the snapshot arrived exactly once, in order.
+    expect(sink.applied).toEqual(Array.from({ length: sink.applied.length }, (_, i) => 42 + i));
+    expect(FakeEventSource.latest().url).toContain(`lastEventId=${sink.snapshot!.eventId}`);
+    FakeEventSource.latest().open();
+    expect(phase()).toBe('live');
+  });
+
+  test('an unreachable API is reported with the time it started, with growing backoff, and recovery is automatic', async () => {
+    const times: number[] = [];
+    let down = true;
+    server.use(
+      http.get(`${base}/status`, () => {
+        times.push(Date.now());
+        return down ? HttpResponse.error() : HttpResponse.json(snapshotFixture);
+      }),
+    );
+    const { sink, api, phase } = recordingSink();
+    client = makeClient(api, { pollMs: 20, maxBackoffMs: 200, random: () => 1 });
+    client.start();
+
+    await vi.waitFor(() => expect(times.length).toBeGreaterThanOrEqual(4), { timeout: 2000 });
+    expect(phase()).toBe('unreachable');
+    const unreachable = sink.reports.filter((r) => r.phase === 'unreachable');
+    expect(new Set(unreachable.map((r) => r.since)).size).toBe(1); // "since" is when it started
+    expect(unreachable.at(-1)?.problem).toBe('no connection');
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(gaps[2]!).toBeGreaterThan(gaps[0]! + 10); // backing off, not hammering
+
+    down = false;
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1), { timeout: 2000 });
+    expect(sink.snapshot?.eventId).toBe(41);
+    expect(phase()).toBe('polling');
+  });
+
+  test('a slow API counts as unreachable after the request deadline', async () => {
+    server.use(http.get(`${base}/status`, () => new Promise(() => {})));
+    const { sink, api, phase } = recordingSink();
+    client = makeClient(api, { requestTimeoutMs: 50 });
+    client.start();
+    await vi.waitFor(() => expect(phase()).toBe('unreachable'));
+    expect(sink.reports.at(-1)?.problem).toBe('no answer within 0.05 s');
+  });
+
+  test('invalid data is reported in words and never replaces last-known data', async () => {
+    server.use(http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)));
+    const { sink, api } = recordingSink();
+    client = makeClient(api);
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().open();
+
+    FakeEventSource.latest().emit('{"type":"metrics.wind', 42);
+    expect(sink.invalid.at(-1)).toMatch(/^stream event: not valid JSON/);
+    FakeEventSource.reset();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().open();
+    FakeEventSource.latest().emit(
+      { ...windowEvent(42), window: { ...eventFixtures['metrics.window'].window, errorRate: 'n/a' } },
+      42,
+    );
+    expect(sink.invalid.at(-1)).toMatch(/^stream event: .*errorRate/);
+    expect(sink.snapshot).toEqual(snapshotFixture);
+  });
+
+  test('a restarted system (another instance) makes the client start over from a snapshot', async () => {
+    const restarted = { ...structuredClone(snapshotFixture), instance: 'after-restart', eventId: 3 };
+    let statusCalls = 0;
+    server.use(
+      http.get(`${base}/status`, () => HttpResponse.json(statusCalls++ === 0 ? snapshotFixture : restarted)),
+      http.get(`${base}/events`, () =>
+        HttpResponse.json({ instance: 'after-restart', events: [], lastEventId: 3, gap: true }),
+      ),
+    );
+    const { sink, api } = recordingSink();
+    client = makeClient(api);
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().fail();
+    await vi.waitFor(() => expect(sink.snapshot?.instance).toBe('after-restart'));
+    expect(sink.snapshot?.eventId).toBe(3);
+  });
+
+  test('a stream that goes silent is treated as lost', async () => {
+    server.use(
+      http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)),
+      http.get(`${base}/events`, () =>
+        HttpResponse.json({ instance: snapshotFixture.instance, events: [], lastEventId: 41, gap: false }),
+      ),
+    );
+    const { sink, api, phase } = recordingSink();
+    client = makeClient(api, { silenceMs: 60 });
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().open();
+    expect(phase()).toBe('live');
+    await vi.waitFor(() => expect(phase()).toBe('polling'));
+    expect(sink.reports.at(-1)?.problem).toMatch(/went silent/);
+  });
+});

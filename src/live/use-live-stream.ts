@@ -1,0 +1,47 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { Snapshot } from '../../contract/schemas.ts';
+import { useRuntimeConfig } from '../config/config-context.tsx';
+import { applyEvents } from './apply-event.ts';
+import { connectionActions } from './connection-store.ts';
+import { statusKeys } from './status-query.ts';
+import { StreamClient } from './stream-client.ts';
+import type { StreamClientOptions } from './stream-client.ts';
+
+/** Mounted once at the root: one stream feeds every panel. */
+export function useLiveStream(overrides: Partial<StreamClientOptions> = {}): void {
+  const queryClient = useQueryClient();
+  const config = useRuntimeConfig();
+  // Overrides exist for tests only and are read once, when the client is made.
+  const overridesRef = useRef(overrides);
+
+  useEffect(() => {
+    const key = statusKeys.snapshot(config.apiBaseUrl);
+    const client = new StreamClient(
+      {
+        position: () => {
+          const held = queryClient.getQueryData<Snapshot>(key);
+          return held ? { instance: held.instance, eventId: held.eventId } : null;
+        },
+        replace: (snapshot) => {
+          queryClient.setQueryData(key, snapshot);
+          connectionActions.validDataReceived();
+        },
+        apply: (events) => {
+          queryClient.setQueryData<Snapshot>(key, (old) => (old ? applyEvents(old, events) : old));
+          connectionActions.validDataReceived();
+        },
+        report: connectionActions.connectionReported,
+        invalid: (message) => connectionActions.invalidDataReceived(message, Date.now()),
+      },
+      {
+        baseUrl: config.apiBaseUrl,
+        pollMs: config.fallbackPollMs,
+        silenceMs: Math.max(config.staleAfterMs, 2000),
+        ...overridesRef.current,
+      },
+    );
+    client.start();
+    return () => client.stop();
+  }, [queryClient, config.apiBaseUrl, config.fallbackPollMs, config.staleAfterMs]);
+}

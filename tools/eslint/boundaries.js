@@ -1,0 +1,63 @@
+// Architectural import boundaries, checked on resolved paths (not on import strings, which
+// differ with every ../ depth). The zones say how the folder tree may depend on itself:
+//   - production dashboard code (src/, not its tests) never imports the simulator, the store,
+//     e2e code, scripts or msw: mocks must not leak into what commanders run;
+//   - a feature never imports another feature (shared code lives outside src/features);
+//   - shared dashboard code (src/lib, src/live, src/config, src/components) never imports features or the app;
+//   - the simulator's model stays pure: no Node built-ins, no HTTP, no dashboard;
+//   - the contract depends on nothing of ours.
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const rel = (file) => path.relative(root, file).split(path.sep).join('/');
+const isTest = (file) => /\.test\.tsx?$/.test(file) || file.startsWith('src/testing/');
+
+/** @returns {string | null} why the import is not allowed, or null */
+export function violation(fromFile, specifier) {
+  const from = rel(fromFile);
+  const bare = !specifier.startsWith('.') && !specifier.startsWith('/');
+  const target = bare ? null : rel(path.resolve(path.dirname(fromFile), specifier));
+
+  if (from.startsWith('src/') && !isTest(from)) {
+    if (bare && /^msw(\/|$)/.test(specifier)) return 'production dashboard code must not import msw';
+    if (target && /^(sim|store|e2e|scripts)\//.test(target))
+      return `production dashboard code must not import ${target.split('/')[0]}/`;
+    if (target?.startsWith('src/testing/')) return 'production dashboard code must not import test helpers';
+  }
+  const feature = from.match(/^src\/features\/([^/]+)\//)?.[1];
+  const targetFeature = target?.match(/^src\/features\/([^/]+)\//)?.[1];
+  if (feature && targetFeature && feature !== targetFeature)
+    return `feature "${feature}" must not import feature "${targetFeature}": move the shared part out of src/features`;
+  if (/^src\/(lib|live|config|components)\//.test(from) && target && /^src\/(features|app)\//.test(target))
+    return 'shared dashboard code must not import features or the app';
+  if (from.startsWith('sim/model/') && !isTest(from)) {
+    if (bare && /^node:/.test(specifier)) return 'the simulator model is pure: no Node built-ins';
+    if (target && !target.startsWith('sim/model/') && !target.startsWith('contract/'))
+      return 'the simulator model may import only itself and the contract';
+  }
+  if (from.startsWith('contract/') && !isTest(from) && target && !target.startsWith('contract/'))
+    return 'the contract depends on nothing else in the project';
+  return null;
+}
+
+export const boundariesPlugin = {
+  rules: {
+    boundaries: {
+      meta: { type: 'problem', schema: [], messages: { denied: '{{why}}' } },
+      create(context) {
+        const check = (node) => {
+          const source = node.source;
+          if (!source || typeof source.value !== 'string') return;
+          const why = violation(context.filename, source.value);
+          if (why) context.report({ node: source, messageId: 'denied', data: { why } });
+        };
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+          ImportExpression: check,
+        };
+      },
+    },
+  },
+};

@@ -1,0 +1,35 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.ts';
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: [
+              'sim/**/*.test.ts',
+              'contract/**/*.test.ts',
+              'scripts/**/*.test.ts',
+              'store/**/*.test.ts',
+              'tools/**/*.test.ts',
+            ],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dom',
+            environment: 'jsdom',
+            include: ['src/**/*.test.{ts,tsx}'],
+            setupFiles: ['src/testing/setup.ts'],
+          },
+        },
+      ],
+    },
+  }),
+);
