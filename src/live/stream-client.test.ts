@@ -169,7 +169,12 @@ describe('StreamClient', () => {
   });
 
   test('invalid data is reported in words and never replaces last-known data', async () => {
-    server.use(http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)));
+    server.use(
+      http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)),
+      http.get(`${base}/events`, () =>
+        HttpResponse.json({ instance: snapshotFixture.instance, events: [], lastEventId: 41, gap: false }),
+      ),
+    );
     const { sink, api } = recordingSink();
     client = makeClient(api);
     client.start();

@@ -1,10 +1,11 @@
+import { vi } from 'vitest';
 import type { Simulator } from '../../sim/model/simulator.ts';
 import { FakeEventSource } from './fake-event-source.ts';
 
 /**
  * Serves the simulator model over the fake EventSource the way the HTTP host serves it over
  * SSE: replay after the client's position (or a reset), then every new event as the model
- * emits it. Install with vi.stubGlobal('EventSource', ...) via `installSimStream`.
+ * emits it. Undo with vi.unstubAllGlobals().
  */
 export function installSimStream(sim: Simulator): { dropAll(): void } {
   const unsubscribers: (() => void)[] = [];
@@ -30,7 +31,8 @@ export function installSimStream(sim: Simulator): { dropAll(): void } {
     }
   }
 
-  globalThis.EventSource = SimEventSource as unknown as typeof EventSource;
+  FakeEventSource.reset();
+  vi.stubGlobal('EventSource', SimEventSource);
   return {
     dropAll() {
       for (const source of FakeEventSource.instances) if (!source.closed) source.fail();
