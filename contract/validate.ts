@@ -17,17 +17,21 @@ export function parseOrExplain<T>(schema: z.ZodType<T>, data: unknown, what: str
 }
 
 export function parseJsonOrExplain<T>(text: string, schema: z.ZodType<T>, what: string): ParseResult<T> {
+  const json = parseJsonText(text, what);
+  return json.ok ? parseOrExplain(schema, json.value, what) : json;
+}
+
+/** JSON.parse with a message a person can read; for callers that validate in parts. */
+export function parseJsonText(text: string, what: string): ParseResult<unknown> {
   if (text.trim() === '') return { ok: false, error: `${what}: empty body, expected JSON` };
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
     // V8's message quotes the start of the text ("<html>..." is not valid JSON), which is
     // usually enough to recognise an HTML error page or a truncated body.
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `${what}: not valid JSON (${truncate(reason, 160)})` };
   }
-  return parseOrExplain(schema, data, what);
 }
 
 export function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown, what: string): string {

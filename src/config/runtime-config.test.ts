@@ -1,7 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, test } from 'vitest';
 import { server } from '../testing/msw-server.ts';
-import { loadRuntimeConfig } from './runtime-config.ts';
+import { loadRuntimeConfig, thresholdsFor } from './runtime-config.ts';
+import { thresholdPresets } from './thresholds.ts';
 
 const serve = (body: string, status = 200) =>
   server.use(http.get('/config.json', () => new HttpResponse(body, { status })));
@@ -11,7 +12,13 @@ describe('runtime configuration', () => {
     serve(JSON.stringify({ apiBaseUrl: 'https://trading.example/api/v1' }));
     expect(await loadRuntimeConfig()).toEqual({
       ok: true,
-      config: { apiBaseUrl: 'https://trading.example/api/v1', staleAfterMs: 3000, fallbackPollMs: 1000 },
+      config: {
+        apiBaseUrl: 'https://trading.example/api/v1',
+        staleAfterMs: 3000,
+        fallbackPollMs: 1000,
+        thresholds: thresholdPresets.rtes,
+        systems: {},
+      },
     });
   });
 
@@ -30,5 +37,22 @@ describe('runtime configuration', () => {
   test('a missing file is refused with its HTTP status', async () => {
     serve('not here', 404);
     expect(await loadRuntimeConfig()).toEqual({ ok: false, error: '/config.json answered HTTP 404' });
+  });
+
+  test('thresholds can differ per trading system, by the id its API reports', async () => {
+    serve(JSON.stringify({ apiBaseUrl: '/api', systems: { hft: { thresholds: { preset: 'hft' } } } }));
+    const result = await loadRuntimeConfig();
+    if (!result.ok) throw new Error(result.error);
+    expect(thresholdsFor(result.config, 'hft')).toEqual(thresholdPresets.hft);
+    expect(thresholdsFor(result.config, 'other')).toEqual(thresholdPresets.rtes);
+  });
+
+  test('a bad threshold in the file is named with its path', async () => {
+    serve(JSON.stringify({ apiBaseUrl: '/api', thresholds: { preset: 'nasdaq' } }));
+    const result = await loadRuntimeConfig();
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/thresholds\.preset: expected one of rtes, hft/),
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseJsonOrExplain } from '../../contract/validate.ts';
+import { thresholdsInputSchema } from './thresholds.ts';
 
 // Loaded at start from /config.json, so that a built dashboard can be repointed at another
 // trading system, or retuned, without a rebuild.
@@ -10,9 +11,18 @@ export const runtimeConfigSchema = z.strictObject({
   staleAfterMs: z.number().int().min(500).max(60_000).default(3000),
   /** Fallback polling interval while the stream is down; never below once a second. */
   fallbackPollMs: z.number().int().min(1000).max(60_000).default(1000),
+  /** Alert thresholds for the default trading system: a preset from the seeds, or explicit figures. */
+  thresholds: thresholdsInputSchema.prefault({ preset: 'rtes' }),
+  /** Thresholds for particular trading systems, by the system id the API reports. */
+  systems: z.record(z.string(), z.strictObject({ thresholds: thresholdsInputSchema })).default({}),
 });
 
-export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+export type RuntimeConfig = z.output<typeof runtimeConfigSchema>;
+
+/** The thresholds that apply to the system the API says it is. */
+export function thresholdsFor(config: RuntimeConfig, systemId: string | undefined) {
+  return (systemId !== undefined ? config.systems[systemId]?.thresholds : undefined) ?? config.thresholds;
+}
 
 export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; error: string };
 

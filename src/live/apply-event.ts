@@ -1,4 +1,7 @@
-import type { Snapshot, StreamEvent } from '../../contract/schemas.ts';
+import type { StreamEvent } from '../../contract/schemas.ts';
+import { SECTIONS } from './live-state.ts';
+import type { LiveState, Section } from './live-state.ts';
+import type { ParsedEvent, SnapshotParts } from './parse.ts';
 
 /** The dashboard keeps no more metric windows than the server sends in a snapshot. */
 export const MAX_METRIC_WINDOWS = 300;
@@ -13,45 +16,114 @@ function upsertById<T extends { id: string }>(list: readonly T[], items: readonl
   return next;
 }
 
+function withoutProblem(problems: LiveState['problems'], section: Section): LiveState['problems'] {
+  if (!problems[section]) return problems;
+  const next = { ...problems };
+  delete next[section];
+  return next;
+}
+
 /**
- * Folds one stream event into a snapshot. Pure: the query cache holds the result, so every
- * panel reads the same truth and React re-renders only what changed by reference.
+ * A snapshot replaces what is held, section by section: a valid section is taken, an invalid
+ * one keeps the last-known value and records what was wrong (since when it was last valid).
  */
-export function applyEvent(snapshot: Snapshot, event: StreamEvent): Snapshot {
-  if (event.type === 'reset') return event.snapshot;
-  const next: Snapshot = { ...snapshot, eventId: event.id, asOf: event.at };
+export function fromSnapshot(parts: SnapshotParts, previous: LiveState | null, now: number): LiveState {
+  const state: LiveState = {
+    system: parts.system,
+    instance: parts.instance,
+    eventId: parts.eventId,
+    asOf: parts.asOf,
+    tradingState: null,
+    services: null,
+    venues: null,
+    metrics: null,
+    alerts: null,
+    orders: null,
+    problems: {},
+  };
+  for (const section of SECTIONS) {
+    const result = parts.sections[section];
+    if (result.ok) {
+      (state as Record<Section, unknown>)[section] = result.value;
+    } else {
+      (state as Record<Section, unknown>)[section] = previous?.[section] ?? null;
+      state.problems[section] = { message: result.error, since: previous?.problems[section]?.since ?? now };
+    }
+  }
+  return state;
+}
+
+/** Folds one valid change into the state. Pure: the query cache holds the result. */
+function applyChange(state: LiveState, event: Exclude<StreamEvent, { type: 'reset' }>): LiveState {
+  const next: LiveState = { ...state, eventId: event.id, asOf: event.at };
   switch (event.type) {
     case 'service.changed':
-      next.services = upsertById(snapshot.services, [event.service]);
+      // A list never received whole stays unknown: one service is not the list.
+      if (state.services) next.services = upsertById(state.services, [event.service]);
       break;
     case 'services.checked':
-      next.services = snapshot.services.map((s) => ({ ...s, lastCheckAt: event.checkedAt }));
+      if (state.services) next.services = state.services.map((s) => ({ ...s, lastCheckAt: event.checkedAt }));
       break;
     case 'venues.changed':
-      next.venues = upsertById(snapshot.venues, event.venues);
+      if (state.venues) next.venues = upsertById(state.venues, event.venues);
       break;
     case 'metrics.window': {
-      const windows = [...snapshot.metrics.windows, event.window];
-      next.metrics = { ...snapshot.metrics, windows: windows.slice(-MAX_METRIC_WINDOWS) };
+      const windowMs = Date.parse(event.window.end) - Date.parse(event.window.start);
+      const windows = [...(state.metrics?.windows ?? []), event.window].slice(-MAX_METRIC_WINDOWS);
+      next.metrics = { windowMs: state.metrics?.windowMs ?? windowMs, windows };
       break;
     }
     case 'trading-state.changed':
       next.tradingState = event.tradingState;
       break;
     case 'alert.firing':
-      next.alerts = upsertById(snapshot.alerts, [event.alert]);
+      if (state.alerts) next.alerts = upsertById(state.alerts, [event.alert]);
       break;
     case 'alert.cleared':
-      next.alerts = snapshot.alerts.filter((a) => a.id !== event.alertId);
+      if (state.alerts) next.alerts = state.alerts.filter((a) => a.id !== event.alertId);
       break;
     case 'orders.changed':
-      next.openOrders = event.openOrders;
-      next.positions = event.positions;
+      next.orders = { openOrders: event.openOrders, positions: event.positions };
       break;
   }
   return next;
 }
 
-export function applyEvents(snapshot: Snapshot, events: readonly StreamEvent[]): Snapshot {
-  return events.reduce(applyEvent, snapshot);
+const sectionOf: Record<Exclude<StreamEvent, { type: 'reset' }>['type'], Section> = {
+  'service.changed': 'services',
+  'services.checked': 'services',
+  'venues.changed': 'venues',
+  'metrics.window': 'metrics',
+  'trading-state.changed': 'tradingState',
+  'alert.firing': 'alerts',
+  'alert.cleared': 'alerts',
+  'orders.changed': 'orders',
+};
+
+const WHOLE_SECTION_CHANGES = new Set<string>(['trading-state.changed', 'orders.changed', 'metrics.window']);
+
+export function applyParsed(state: LiveState, item: ParsedEvent, now: number): LiveState {
+  switch (item.kind) {
+    case 'reset':
+      return fromSnapshot(item.parts, state, now);
+    case 'change': {
+      const next = applyChange(state, item.event);
+      // Only a change that carries its whole section makes last-known data current again; a
+      // partial one (one venue, one alert) cannot vouch for the rest, and a snapshot must.
+      const section = sectionOf[item.event.type];
+      return WHOLE_SECTION_CHANGES.has(item.event.type)
+        ? { ...next, problems: withoutProblem(next.problems, section) }
+        : next;
+    }
+    case 'invalid': {
+      const next = { ...state, eventId: item.id, asOf: item.at };
+      if (item.section === null) return next;
+      const since = state.problems[item.section]?.since ?? now;
+      return { ...next, problems: { ...state.problems, [item.section]: { message: item.error, since } } };
+    }
+  }
+}
+
+export function applyAll(state: LiveState, items: readonly ParsedEvent[], now: number): LiveState {
+  return items.reduce((s, item) => applyParsed(s, item, now), state);
 }

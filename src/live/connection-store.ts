@@ -10,7 +10,7 @@ interface ConnectionState {
 }
 
 const initial = (): ConnectionState => ({
-  report: { phase: 'connecting', since: Date.now(), lastContactAt: null, problem: null },
+  report: { phase: 'connecting', since: Date.now(), lastContactAt: null, problem: null, resyncs: 0 },
   dataProblem: null,
 });
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Snapshot } from '../../contract/schemas.ts';
+import type { LiveState } from './live-state.ts';
 import { useRuntimeConfig } from '../config/config-context.tsx';
 
 export const statusKeys = {
@@ -14,7 +14,7 @@ export const statusKeys = {
  */
 export const statusQueries = {
   snapshot: (apiBaseUrl: string) =>
-    queryOptions<Snapshot>({
+    queryOptions<LiveState>({
       queryKey: statusKeys.snapshot(apiBaseUrl),
       queryFn: () => Promise.reject(new Error('the snapshot is pushed by the live stream, not fetched')),
       enabled: false,
@@ -23,8 +23,8 @@ export const statusQueries = {
     }),
 };
 
-/** Reads a slice of the live snapshot; `undefined` until the first contact. */
-export function useStatus<T>(select: (snapshot: Snapshot) => T): T | undefined {
+/** Reads a slice of the live state; `undefined` until the first contact. */
+export function useStatus<T>(select: (state: LiveState) => T): T | undefined {
   const { apiBaseUrl } = useRuntimeConfig();
   return useQuery({ ...statusQueries.snapshot(apiBaseUrl), select }).data;
 }

@@ -1,10 +1,12 @@
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { eventFixtures, snapshotFixture } from '../../contract/fixtures.ts';
-import type { Snapshot, StreamEvent } from '../../contract/schemas.ts';
+import type { StreamEvent } from '../../contract/schemas.ts';
 import { FakeEventSource } from '../testing/fake-event-source.ts';
 import { server } from '../testing/msw-server.ts';
-import { applyEvents } from './apply-event.ts';
+import { applyAll, fromSnapshot } from './apply-event.ts';
+import type { LiveState } from './live-state.ts';
+import { idOf } from './parse.ts';
 import { StreamClient } from './stream-client.ts';
 import type { ConnectionReport, StreamSink } from './stream-client.ts';
 
@@ -13,7 +15,7 @@ const base = 'http://trading.test/api/v1';
 /** A sink that holds state the way the query cache does, and records what it was told. */
 function recordingSink() {
   const sink = {
-    snapshot: null as Snapshot | null,
+    snapshot: null as LiveState | null,
     reports: [] as ConnectionReport[],
     invalid: [] as string[],
     applied: [] as number[],
@@ -21,10 +23,10 @@ function recordingSink() {
   const api: StreamSink = {
     position: () =>
       sink.snapshot ? { instance: sink.snapshot.instance, eventId: sink.snapshot.eventId } : null,
-    replace: (s) => void (sink.snapshot = s),
-    apply: (events) => {
-      sink.applied.push(...events.map((e) => e.id));
-      sink.snapshot = applyEvents(sink.snapshot!, events);
+    replace: (parts) => void (sink.snapshot = fromSnapshot(parts, sink.snapshot, Date.now())),
+    apply: (items) => {
+      sink.applied.push(...items.map(idOf));
+      sink.snapshot = applyAll(sink.snapshot!, items, Date.now());
     },
     report: (r) => void sink.reports.push(r),
     invalid: (m) => void sink.invalid.push(m),
@@ -59,6 +61,7 @@ describe('StreamClient', () => {
 
     await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
     expect(sink.snapshot?.eventId).toBe(41);
+    expect(sink.snapshot?.problems).toEqual({});
     expect(FakeEventSource.latest().url).toBe(
       `${base}/stream?lastEventId=41&instance=${snapshotFixture.instance}`,
     );
@@ -186,12 +189,17 @@ describe('StreamClient', () => {
     FakeEventSource.reset();
     await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
     FakeEventSource.latest().open();
+    const before = sink.snapshot!.metrics;
     FakeEventSource.latest().emit(
       { ...windowEvent(42), window: { ...eventFixtures['metrics.window'].window, errorRate: 'n/a' } },
       42,
     );
-    expect(sink.invalid.at(-1)).toMatch(/^stream event: .*errorRate/);
-    expect(sink.snapshot).toEqual(snapshotFixture);
+    // Positioned but broken: the stream moves past it, the metrics section says what was wrong
+    // and keeps its last valid windows; nothing else is touched.
+    expect(sink.snapshot!.eventId).toBe(42);
+    expect(sink.snapshot!.problems.metrics?.message).toMatch(/^stream event: window\.errorRate/);
+    expect(sink.snapshot!.metrics).toEqual(before);
+    expect(sink.snapshot!.problems.venues).toBeUndefined();
   });
 
   test('a restarted system (another instance) makes the client start over from a snapshot', async () => {

@@ -1,6 +1,7 @@
-import { eventPageSchema, snapshotSchema, streamEventSchema } from '../../contract/schemas.ts';
-import type { Snapshot, StreamEvent } from '../../contract/schemas.ts';
-import { parseJsonOrExplain } from '../../contract/validate.ts';
+import { idOf, parseEvent, parseEventPage, parseSnapshotParts } from './parse.ts';
+import type { ParsedEvent, SnapshotParts } from './parse.ts';
+import { parseJsonText } from '../../contract/validate.ts';
+import type { ParseResult } from '../../contract/validate.ts';
 import { describeFailure, requestText } from './request.ts';
 
 /**
@@ -20,6 +21,11 @@ export interface ConnectionReport {
   lastContactAt: number | null;
   /** What went wrong last, in words, while not live. */
   problem: string | null;
+  /**
+   * How often the client had to start over from a snapshot after the first one (a gap it could
+   * not fill, a restart, invalid data). Zero across a stream drop means no event was lost.
+   */
+  resyncs: number;
 }
 
 export interface StreamPosition {
@@ -31,10 +37,10 @@ export interface StreamPosition {
 export interface StreamSink {
   /** Where the held data stands: the trading system's instance and the last event folded in. */
   position(): StreamPosition | null;
-  replace(snapshot: Snapshot): void;
-  apply(events: StreamEvent[]): void;
+  replace(parts: SnapshotParts): void;
+  apply(items: ParsedEvent[]): void;
   report(connection: ConnectionReport): void;
-  /** Data arrived but was not valid: keep last-known and say what was wrong. */
+  /** Data arrived that could not even be positioned: keep last-known and say what was wrong. */
   invalid(problem: string): void;
 }
 
@@ -57,6 +63,8 @@ export interface StreamClientOptions {
   requestTimeoutMs?: number;
   /** While polling, every Nth request is an attempt to reopen the stream instead of a poll. */
   streamRetryEvery?: number;
+  /** After invalid data, re-sync from a snapshot at most this often (a persistent fault must not storm). */
+  resyncEveryMs?: number;
   fetch?: typeof fetch;
   createEventSource?: (url: string) => EventSourceLike;
   now?: () => number;
@@ -72,6 +80,8 @@ export class StreamClient {
   private stopped = true;
   private failures = 0;
   private requestsSinceStreamTry = 0;
+  private snapshotsTaken = 0;
+  private lastForcedResync = -Infinity;
   private report: ConnectionReport;
 
   constructor(sink: StreamSink, options: StreamClientOptions) {
@@ -80,13 +90,20 @@ export class StreamClient {
       maxBackoffMs: 5000,
       requestTimeoutMs: 4000,
       streamRetryEvery: 5,
+      resyncEveryMs: 10_000,
       fetch: (input, init) => globalThis.fetch(input, init),
       createEventSource: (url) => new EventSource(url) as unknown as EventSourceLike,
       now: () => Date.now(),
       random: Math.random,
       ...options,
     };
-    this.report = { phase: 'connecting', since: this.opts.now(), lastContactAt: null, problem: null };
+    this.report = {
+      phase: 'connecting',
+      since: this.opts.now(),
+      lastContactAt: null,
+      problem: null,
+      resyncs: 0,
+    };
   }
 
   start(): void {
@@ -102,11 +119,18 @@ export class StreamClient {
     this.timer = null;
   }
 
-  private setPhase(phase: ConnectionPhase, problem: string | null): void {
-    const contact = phase === 'live' || phase === 'polling' ? this.opts.now() : this.report.lastContactAt;
+  /** `contact`: valid data just arrived, so what is shown is current as of now. */
+  private setPhase(phase: ConnectionPhase, problem: string | null, contact = true): void {
+    const lastContactAt = contact ? this.opts.now() : this.report.lastContactAt;
     const since = phase === this.report.phase ? this.report.since : this.opts.now();
-    this.report = { phase, since, lastContactAt: contact, problem };
+    const resyncs = Math.max(0, this.snapshotsTaken - 1);
+    this.report = { phase, since, lastContactAt, problem, resyncs };
     this.sink.report(this.report);
+  }
+
+  private replace(parts: SnapshotParts): void {
+    this.snapshotsTaken += 1;
+    this.sink.replace(parts);
   }
 
   /** Fetches what was missed (or a whole snapshot), then tries the stream again. */
@@ -138,44 +162,45 @@ export class StreamClient {
       if (this.stopped) return;
       this.failures += 1;
       if (error instanceof InvalidData) {
+        // It answers, but with nothing usable: what is shown keeps ageing.
         this.sink.invalid(error.message);
-        this.setPhase(this.report.phase === 'connecting' ? 'connecting' : 'polling', error.message);
+        this.setPhase(this.report.phase === 'connecting' ? 'connecting' : 'polling', error.message, false);
       } else {
-        this.setPhase('unreachable', describeFailure(error));
+        this.setPhase('unreachable', describeFailure(error), false);
       }
       this.schedule(this.backoff());
     }
   }
 
-  private async pull(): Promise<void> {
+  private async pull(forceSnapshot = false): Promise<void> {
     const at = this.sink.position();
-    if (at === null) {
-      this.sink.replace(await this.getValidated('status', snapshotSchema, 'status snapshot'));
+    if (at === null || forceSnapshot) {
+      this.replace(await this.getParsed('status', (d) => parseSnapshotParts(d, 'status snapshot')));
       return;
     }
     const query = `after=${at.eventId}&instance=${encodeURIComponent(at.instance)}`;
-    const page = await this.getValidated(`events?${query}`, eventPageSchema, 'missed events');
-    // A restarted system answers with another instance: its ids say nothing about ours.
+    const page = await this.getParsed(`events?${query}`, (d) => parseEventPage(d));
     // Only what follows our position, contiguously; anything else means we cannot trust the
-    // page to complete what we hold, and a fresh snapshot is the honest answer.
-    const fresh = page.events.filter((e) => e.id > at.eventId);
-    const contiguous = fresh.every((e, i) => e.id === at.eventId + 1 + i);
-    if (page.gap || page.instance !== at.instance || !contiguous)
-      this.sink.replace(await this.getValidated('status', snapshotSchema, 'status snapshot'));
-    else if (fresh.length > 0) this.sink.apply(fresh);
+    // page to complete what we hold, and a fresh snapshot is the honest answer. A restarted
+    // system answers with another instance: its ids say nothing about ours.
+    const fresh = page.events.filter((e) => idOf(e) > at.eventId);
+    const contiguous = fresh.every((e, i) => idOf(e) === at.eventId + 1 + i);
+    if (page.gap || page.instance !== at.instance || !contiguous) {
+      this.replace(await this.getParsed('status', (d) => parseSnapshotParts(d, 'status snapshot')));
+    } else if (fresh.length > 0) {
+      this.sink.apply(fresh);
+      if (fresh.some((e) => e.kind === 'invalid')) this.resyncSoon();
+    }
   }
 
-  private async getValidated<T>(
-    path: string,
-    schema: Parameters<typeof parseJsonOrExplain<T>>[1],
-    what: string,
-  ) {
+  private async getParsed<T>(path: string, parse: (data: unknown) => ParseResult<T>): Promise<T> {
     const text = await requestText(
       this.opts.fetch,
       `${this.opts.baseUrl}/${path}`,
       this.opts.requestTimeoutMs,
     );
-    const parsed = parseJsonOrExplain(text, schema, what);
+    const json = parseJsonText(text, path === 'status' ? 'status snapshot' : 'missed events');
+    const parsed = json.ok ? parse(json.value) : json;
     if (!parsed.ok) throw new InvalidData(parsed.error);
     return parsed.value;
   }
@@ -205,35 +230,49 @@ export class StreamClient {
 
   private onMessage(message: MessageEvent<string>): void {
     this.armWatchdog();
-    const parsed = parseJsonOrExplain(message.data, streamEventSchema, 'stream event');
+    const json = parseJsonText(message.data, 'stream event');
+    const parsed = json.ok ? parseEvent(json.value) : json;
     if (!parsed.ok) {
-      // Keep last-known data and say so; a fresh catch-up re-syncs from a valid source.
+      // Not even positioned: keep last-known data, say so, and re-sync from a valid source.
       this.sink.invalid(parsed.error);
       this.streamLost(parsed.error);
       return;
     }
-    const event = parsed.value;
+    const item = parsed.value;
+    const id = idOf(item);
     const last = this.sink.position()?.eventId ?? null;
-    if (this.report.phase !== 'live') this.setPhase('live', null);
-    else this.report = { ...this.report, lastContactAt: this.opts.now() };
-    if (event.type === 'reset') {
-      this.sink.replace(event.snapshot);
-    } else if (last !== null && event.id <= last) {
+    if (item.kind === 'reset') {
+      this.replace(item.parts);
+    } else if (last !== null && id <= last) {
       return; // already applied, e.g. by a poll racing the stream
-    } else if (last !== null && event.id > last + 1) {
-      void this.resync(`events ${last + 1}–${event.id - 1} were missing from the stream`);
+    } else if (last !== null && id > last + 1) {
+      void this.resync(`events ${last + 1}–${id - 1} were missing from the stream`);
       return;
     } else {
-      this.sink.apply([event]);
+      this.sink.apply([item]);
+      if (item.kind === 'invalid') this.resyncSoon();
     }
+    if (this.report.phase !== 'live') this.setPhase('live', null);
+    else this.report = { ...this.report, lastContactAt: this.opts.now() };
     this.sink.report(this.report);
   }
 
-  /** Fills a gap the stream left, then carries on streaming from the new position. */
-  private async resync(problem: string): Promise<void> {
+  /**
+   * An event broke the contract: the section shows its warning, and a fresh snapshot (soon, but
+   * never in a storm) tells whether it was a one-off or the data is still bad.
+   */
+  private resyncSoon(): void {
+    const now = this.opts.now();
+    if (now - this.lastForcedResync < this.opts.resyncEveryMs) return;
+    this.lastForcedResync = now;
+    void this.resync('invalid data from the trading API', true);
+  }
+
+  /** Fills a gap the stream left (or starts over), then carries on streaming from the new position. */
+  private async resync(problem: string, forceSnapshot = false): Promise<void> {
     this.closeStream();
     try {
-      await this.pull();
+      await this.pull(forceSnapshot);
       if (!this.stopped) this.openStream();
     } catch {
       this.streamLost(problem);

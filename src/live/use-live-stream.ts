@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { Snapshot } from '../../contract/schemas.ts';
 import { useRuntimeConfig } from '../config/config-context.tsx';
-import { applyEvents } from './apply-event.ts';
+import { applyAll, fromSnapshot } from './apply-event.ts';
 import { connectionActions } from './connection-store.ts';
+import type { LiveState } from './live-state.ts';
 import { statusKeys } from './status-query.ts';
 import { StreamClient } from './stream-client.ts';
 import type { StreamClientOptions } from './stream-client.ts';
@@ -20,15 +20,15 @@ export function useLiveStream(overrides: Partial<StreamClientOptions> = {}): voi
     const client = new StreamClient(
       {
         position: () => {
-          const held = queryClient.getQueryData<Snapshot>(key);
+          const held = queryClient.getQueryData<LiveState>(key);
           return held ? { instance: held.instance, eventId: held.eventId } : null;
         },
-        replace: (snapshot) => {
-          queryClient.setQueryData(key, snapshot);
+        replace: (parts) => {
+          queryClient.setQueryData<LiveState>(key, (old) => fromSnapshot(parts, old ?? null, Date.now()));
           connectionActions.validDataReceived();
         },
-        apply: (events) => {
-          queryClient.setQueryData<Snapshot>(key, (old) => (old ? applyEvents(old, events) : old));
+        apply: (items) => {
+          queryClient.setQueryData<LiveState>(key, (old) => (old ? applyAll(old, items, Date.now()) : old));
           connectionActions.validDataReceived();
         },
         report: connectionActions.connectionReported,

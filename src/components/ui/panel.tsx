@@ -1,27 +1,49 @@
 import type { ReactNode } from 'react';
+import type { DataAge } from '../../live/use-data-age.ts';
+import type { SectionProblem } from '../../live/live-state.ts';
+import { formatClock } from '../../lib/format.ts';
+import { DataAgeBadge } from './data-age-badge.tsx';
+import { PanelBoundary } from './panel-boundary.tsx';
 
-/** A titled board panel; greyed when its data is stale so nobody acts on it as if it were live. */
+/**
+ * A titled board panel. It says how old its data is, greys when that data is stale so nobody
+ * acts on it as if it were live, names what was wrong when the API sent bad data for it, and
+ * contains its own failures.
+ */
 export function Panel({
   title,
-  aside,
-  stale = false,
+  age,
+  problem = null,
+  className = '',
   children,
 }: {
   title: string;
-  aside?: ReactNode;
-  stale?: boolean;
+  age?: DataAge;
+  problem?: SectionProblem | null;
+  className?: string;
   children: ReactNode;
 }) {
+  const stale = age?.stale ?? false;
   return (
-    <section
-      aria-label={title}
-      className={`rounded-lg border border-slate-700 bg-slate-900 p-4 transition-opacity ${stale ? 'opacity-60 grayscale' : ''}`}
-    >
-      <header className="mb-3 flex items-baseline justify-between gap-4">
-        <h2 className="text-sm font-semibold tracking-wide text-slate-300 uppercase">{title}</h2>
-        {aside}
-      </header>
-      {children}
-    </section>
+    <PanelBoundary name={title}>
+      <section
+        aria-label={title}
+        className={`flex min-h-0 flex-col rounded-lg border border-slate-700 bg-slate-900 p-3 ${className}`}
+      >
+        <header className="mb-2 flex items-baseline justify-between gap-3">
+          <h2 className="text-sm font-semibold tracking-wide text-slate-300 uppercase">{title}</h2>
+          {age && <DataAgeBadge {...age} />}
+        </header>
+        {problem && (
+          <p role="alert" className="mb-2 rounded bg-fuchsia-900/70 px-2 py-1 text-sm text-fuchsia-100">
+            ⚠ Invalid data from the trading API: {problem.message} — showing what was valid at{' '}
+            {formatClock(problem.since)}
+          </p>
+        )}
+        <div className={`min-h-0 flex-1 transition-opacity ${stale ? 'opacity-50 grayscale' : ''}`}>
+          {children}
+        </div>
+      </section>
+    </PanelBoundary>
   );
 }

@@ -1,4 +1,3 @@
-import { DataAgeBadge } from '../../components/ui/data-age-badge.tsx';
 import { Panel } from '../../components/ui/panel.tsx';
 import { formatLatency } from '../../lib/format.ts';
 import { useDataAge } from '../../live/use-data-age.ts';
@@ -6,11 +5,11 @@ import { useStatus } from '../../live/status-query.ts';
 
 /** The current p99 in large type: the figure a commander checks first in a latency incident. */
 export function LatencyFigure() {
-  const latest = useStatus((s) => s.metrics.windows.at(-1) ?? null);
+  const latest = useStatus((s) => s.metrics?.windows.at(-1) ?? null);
   const age = useDataAge();
 
   return (
-    <Panel title="Latency p99" aside={<DataAgeBadge {...age} />} stale={age.stale}>
+    <Panel title="Latency p99" age={age}>
       {latest === undefined || latest === null ? (
         <p className="text-2xl text-slate-400">no measurement yet</p>
       ) : (

@@ -1,5 +1,4 @@
 import type { Connection } from '../../../contract/schemas.ts';
-import { DataAgeBadge } from '../../components/ui/data-age-badge.tsx';
 import { Panel } from '../../components/ui/panel.tsx';
 import { formatAge } from '../../lib/format.ts';
 import { useDataAge } from '../../live/use-data-age.ts';
@@ -18,7 +17,7 @@ export function VenueStrip() {
   const age = useDataAge();
 
   return (
-    <Panel title="Venues" aside={<DataAgeBadge {...age} />} stale={age.stale}>
+    <Panel title="Venues" age={age}>
       {!venues || asOf === undefined ? (
         <p className="text-slate-400">no data yet</p>
       ) : (

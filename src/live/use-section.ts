@@ -1,0 +1,23 @@
+import { useNow } from '../lib/use-now.ts';
+import type { LiveState, Section, SectionProblem } from './live-state.ts';
+import { useStatus } from './status-query.ts';
+import { useDataAge } from './use-data-age.ts';
+import type { DataAge } from './use-data-age.ts';
+
+export interface SectionView<S extends Section> {
+  /** undefined before the first contact; null when the section never arrived valid. */
+  value: LiveState[S] | undefined;
+  problem: SectionProblem | null;
+  /** How old what the panel shows is: since the last valid data for it. */
+  age: DataAge;
+}
+
+/** What one panel needs: its part of the live state, what is wrong with it, and how old it is. */
+export function useSection<S extends Section>(section: S): SectionView<S> {
+  const value = useStatus((s) => s[section]);
+  const problem = useStatus((s) => s.problems[section] ?? null) ?? null;
+  const linkAge = useDataAge();
+  const now = useNow(250);
+  const age = problem ? { ageMs: Math.max(0, now - problem.since), stale: true } : linkAge;
+  return { value, problem, age };
+}
