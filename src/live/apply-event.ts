@@ -18,9 +18,7 @@ function upsertById<T extends { id: string }>(list: readonly T[], items: readonl
 
 function withoutProblem(problems: LiveState['problems'], section: Section): LiveState['problems'] {
   if (!problems[section]) return problems;
-  const next = { ...problems };
-  delete next[section];
-  return next;
+  return Object.fromEntries(Object.entries(problems).filter(([key]) => key !== section));
 }
 
 /**
