@@ -74,7 +74,13 @@ export async function handleDrillControl(
     ctx.sim.tick(); // make the change observable at once
     return sendJson(res, 200, simState(ctx));
   } catch (error) {
-    if (error instanceof HttpError) return sendProblem(res, error.status, 'Bad Request', error.message);
+    if (error instanceof HttpError)
+      return sendProblem(
+        res,
+        error.status,
+        error.status === 413 ? 'Payload Too Large' : 'Bad Request',
+        error.message,
+      );
     if (error instanceof ScenarioError) return sendProblem(res, 400, 'Bad Request', error.message);
     throw error;
   }

@@ -4,20 +4,50 @@ import { createSimHost } from './server.ts';
 
 // The simulated trading system as a process of its own, so that tests can kill it.
 //   node sim/host/main.ts --port 4311 --seed 42 [--speed 1] [--drill] [--scenario exchange-outage]...
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: process.env.WARROOM_SIM_PORT ?? '4311' },
-    seed: { type: 'string', default: '1' },
-    speed: { type: 'string', default: '1' },
-    drill: { type: 'boolean', default: false },
-    scenario: { type: 'string', multiple: true, default: [] },
-  },
-});
-
 function fail(message: string): never {
   console.error(`simulator: ${message}`);
   process.exit(2);
 }
+
+const VALUE_OPTIONS = new Set(['--port', '--seed', '--speed', '--scenario']);
+
+/**
+ * parseArgs refuses `--seed -1` as ambiguous (the value looks like an option) with a stack
+ * trace. Every value option here takes a number or a name, so what follows one is its value,
+ * passed as `--seed=-1` to be refused below with a message that says what is wrong with it.
+ */
+function joinValues(args: string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (VALUE_OPTIONS.has(arg) && next !== undefined) {
+      joined.push(`${arg}=${next}`);
+      i += 1;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      args: joinValues(process.argv.slice(2)),
+      options: {
+        port: { type: 'string', default: process.env.WARROOM_SIM_PORT ?? '4311' },
+        seed: { type: 'string', default: '1' },
+        speed: { type: 'string', default: '1' },
+        drill: { type: 'boolean', default: false },
+        scenario: { type: 'string', multiple: true, default: [] },
+      },
+    });
+  } catch (error) {
+    // Unknown options and missing values: one line, not a stack trace.
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const { values } = parseCommandLine();
 
 const port = Number(values.port);
 const seed = Number(values.seed);

@@ -23,7 +23,7 @@ export interface TestHost {
  * Registers an afterEach that closes every host started in the test, and returns the starter.
  * A short tick keeps pushes prompt; tests that need simulated time to pass also raise `speed`.
  */
-export function useSimHost(defaults: Partial<SimHostOptions> = {}) {
+export function simHostFactory(defaults: Partial<SimHostOptions> = {}) {
   const running: SimHost[] = [];
   afterEach(async () => {
     await Promise.all(running.splice(0).map((host) => host.close()));
@@ -146,8 +146,7 @@ export class SseReader {
   async ended(timeoutMs = WAIT_MS): Promise<'closed' | 'error'> {
     const deadline = performance.now() + timeoutMs;
     while (!this.#end) {
-      if (!(await this.#pump(deadline)))
-        throw new Error(`the stream was still open after ${timeoutMs} ms`);
+      if (!(await this.#pump(deadline))) throw new Error(`the stream was still open after ${timeoutMs} ms`);
     }
     return this.#end;
   }

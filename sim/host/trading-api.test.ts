@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { eventPageSchema, problemSchema, simStateSchema, snapshotSchema } from '../../contract/schemas.ts';
 import type { EventPage, SimState, Snapshot } from '../../contract/schemas.ts';
-import { TEST_TIMEOUT_MS, request, sendJson, useSimHost, waitFor } from './test-support.ts';
+import { TEST_TIMEOUT_MS, request, sendJson, simHostFactory, waitFor } from './test-support.ts';
 import type { TestHost } from './test-support.ts';
 
-const startHost = useSimHost();
+const startHost = simHostFactory();
 
 async function status(t: TestHost): Promise<Snapshot> {
   const answer = await request(t.url('/api/v1/status'));

@@ -14,6 +14,14 @@ export interface TradingApiContext {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A query or header value that is a plain decimal id, else null. Number() alone would take ''
+ * (an empty `after=` or `lastEventId=`) as 0, and '1e3' or '0x10' as ids nobody wrote.
+ */
+function nonNegativeInt(raw: string | null): number | null {
+  return raw !== null && /^\d{1,15}$/.test(raw) ? Number(raw) : null;
+}
+
 /** Serialises a body, bent by the fault in force: the model never knows. */
 function render(body: unknown, fault: Fault | null, violate: (body: never) => unknown): string {
   if (fault?.kind === 'schema-violation') return JSON.stringify(violate(body as never));
@@ -50,11 +58,12 @@ export async function handleTradingApi(
     case '/api/v1/status':
       return sendBody(res, render(ctx.sim.snapshot(), fault, violateSnapshot));
     case '/api/v1/events': {
-      const after = Number(url.searchParams.get('after'));
-      const limit = Number(url.searchParams.get('limit') ?? 500);
-      if (!Number.isInteger(after) || after < 0 || url.searchParams.get('after') === null)
+      const after = nonNegativeInt(url.searchParams.get('after'));
+      const limitParam = url.searchParams.get('limit');
+      const limit = limitParam === null ? 500 : nonNegativeInt(limitParam);
+      if (after === null)
         return sendProblem(res, 400, 'Bad Request', '`after` must be a non-negative integer event id');
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      if (limit === null || limit < 1 || limit > 1000)
         return sendProblem(res, 400, 'Bad Request', '`limit` must be an integer from 1 to 1000');
       const page = ctx.sim.eventPage(after, url.searchParams.get('instance'), limit);
       const events = fault?.kind === 'schema-violation' ? page.events.map(violateEvent) : page.events;
@@ -72,7 +81,8 @@ function openStream(ctx: TradingApiContext, req: IncomingMessage, res: ServerRes
   if (ctx.fault()?.kind === 'stream-drop') return void req.socket.destroy();
   const header = req.headers['last-event-id'];
   const raw = typeof header === 'string' && header !== '' ? header : url.searchParams.get('lastEventId');
-  const lastId = raw === null ? null : Number(raw);
+  // Anything but an id (none, empty, garbage) starts the client over from a snapshot.
+  const lastId = nonNegativeInt(raw);
 
   let unsubscribe = () => {};
   const connection = new SseConnection(res, () => {
@@ -90,10 +100,7 @@ function openStream(ctx: TradingApiContext, req: IncomingMessage, res: ServerRes
   // Replay what the client missed; if that is no longer retained (or it sent no id), start it
   // from a full snapshot. The model only emits inside a synchronous tick(), so nothing can
   // slip between this replay and the subscription below.
-  const page =
-    lastId !== null && Number.isInteger(lastId) && lastId >= 0
-      ? ctx.sim.eventPage(lastId, url.searchParams.get('instance'), 10_000)
-      : null;
+  const page = lastId !== null ? ctx.sim.eventPage(lastId, url.searchParams.get('instance'), 10_000) : null;
   if (page === null || page.gap) {
     const snapshot = ctx.sim.snapshot();
     send({ type: 'reset', id: snapshot.eventId, at: snapshot.asOf, snapshot });

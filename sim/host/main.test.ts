@@ -1,0 +1,116 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import { simStateSchema, snapshotSchema } from '../../contract/schemas.ts';
+import { TEST_TIMEOUT_MS, WAIT_MS, openStream, readSseMessages, request, sseReader } from './test-support.ts';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+interface Cli {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with how the process ended; fails if it has not ended within WAIT_MS. */
+  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  // A test that failed half-way must not leave its simulator running.
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill();
+});
+
+function runCli(args: string[]): Cli {
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // No port from the environment: every test says which port it wants.
+    env: { ...process.env, WARROOM_SIM_PORT: undefined },
+  });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited: () =>
+      Promise.race([
+        exit,
+        new Promise<never>((_, reject) =>
+          setTimeout(
+            () => reject(new Error(`the simulator had not exited after ${WAIT_MS} ms; stderr: ${err}`)),
+            WAIT_MS,
+          ).unref(),
+        ),
+      ]),
+  };
+}
+
+/** Waits for the "listening" line and returns the port it names. */
+async function boundPort(cli: Cli): Promise<number> {
+  const deadline = performance.now() + WAIT_MS;
+  for (;;) {
+    const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(cli.stdout());
+    if (match) return Number(match[1]);
+    if (cli.child.exitCode !== null) throw new Error(`the simulator exited early: ${cli.stderr()}`);
+    if (performance.now() > deadline) throw new Error(`no "listening" line after ${WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('node sim/host/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('with --port 0, prints the port it bound and serves the API there; SIGTERM ends it cleanly', async () => {
+    const cli = runCli([
+      '--port',
+      '0',
+      '--seed',
+      '7',
+      '--speed',
+      '20',
+      '--drill',
+      '--scenario',
+      'error-storm',
+    ]);
+    const port = await boundPort(cli);
+    expect(port).toBeGreaterThan(0);
+    expect(cli.stdout()).toContain(`listening on http://127.0.0.1:${port} (seed 7, drill mode)`);
+
+    const status = await request(`http://127.0.0.1:${port}/api/v1/status`);
+    expect(status.status).toBe(200);
+    expect(snapshotSchema.parse(status.body).system.environment).toBe('drill');
+    const state = simStateSchema.parse((await request(`http://127.0.0.1:${port}/__sim/state`)).body);
+    expect(state).toMatchObject({ seed: 7, speed: 20, scenarios: ['normal', 'error-storm'] });
+
+    // An open stream must not keep the process alive.
+    const stream = await openStream(`http://127.0.0.1:${port}/api/v1/stream`);
+    await readSseMessages(stream, 1);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited()).toEqual({ code: 0, signal: null });
+    await sseReader(stream).ended();
+    expect(cli.stderr()).toBe('');
+  });
+
+  test.for([
+    [['--seed', '-1'], '--seed must be an integer ≥ 0, got "-1"'],
+    [['--seed=-1'], '--seed must be an integer ≥ 0, got "-1"'],
+    [['--seed', 'abc'], '--seed must be an integer ≥ 0, got "abc"'],
+    [['--speed', '0'], '--speed must be in (0, 1000], got "0"'],
+    [['--scenario', 'nope'], 'unknown scenario "nope"'],
+    [['--port', '70000'], '--port must be a port number, got "70000"'],
+    [['--bogus'], "Unknown option '--bogus'"],
+  ] as const)('%s exits non-zero with a one-line message', async ([args, message]) => {
+    const cli = runCli(['--port', '0', ...args]);
+    const { code } = await cli.exited();
+    expect(code).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(cli.stderr()).toBe(`simulator: ${message}\n`);
+    expect(cli.stdout()).not.toContain('listening');
+  });
+});
