@@ -74,6 +74,15 @@ export class SimProcess {
   }
 
   state = () => this.call('GET', '/__sim/state');
+  clock = (command: { paused?: boolean; speed?: number; advanceMs?: number }) =>
+    this.call('POST', '/__sim/clock', command);
+
+  /** Reads the trading API directly, as the test's independent view of the truth. */
+  async api<T>(path: string): Promise<T> {
+    const response = await fetch(`${this.url}/api/v1/${path}`);
+    if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+    return (await response.json()) as T;
+  }
   startScenario = (start: ScenarioStart) => this.call('POST', '/__sim/scenarios', start);
   stopScenario = (name: ScenarioStart['name']) => this.call('DELETE', `/__sim/scenarios/${name}`);
   setFault = (fault: Fault) => this.call('PUT', '/__sim/faults', fault);

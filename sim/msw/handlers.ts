@@ -35,6 +35,20 @@ export function simHandlers({ sim, baseUrl }: SimHandlersOptions) {
   ];
 }
 
+/**
+ * The trading API answers with this snapshot (made fresh per request) and never has events to
+ * add: for payloads the model never produces, such as one that breaks the contract.
+ */
+export function makeTradingApiServe(baseUrl: string, snapshot: () => unknown) {
+  return [
+    http.get(`${baseUrl}/status`, () => HttpResponse.json(snapshot() as never)),
+    http.get(`${baseUrl}/events`, () => {
+      const instance = (snapshot() as { instance?: unknown }).instance ?? 'unknown';
+      return HttpResponse.json({ instance, lastEventId: 0, gap: true, events: [] });
+    }),
+  ];
+}
+
 /** The trading API does not answer at all: connection refused, as when the process is dead. */
 export function makeTradingApiDown(baseUrl: string) {
   return [http.get(`${baseUrl}/*`, () => HttpResponse.error())];

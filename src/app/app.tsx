@@ -1,24 +1,52 @@
+import { AlertsPanel } from '../features/board/alerts-panel.tsx';
+import { ErrorRatePanel } from '../features/board/error-rate-panel.tsx';
+import { LatencyPanel } from '../features/board/latency-panel.tsx';
+import { ServiceGrid } from '../features/board/service-grid.tsx';
+import { ThroughputPanel } from '../features/board/throughput-panel.tsx';
+import { VenueGrid } from '../features/board/venue-grid.tsx';
 import { ConnectionBanner } from '../features/connection/connection-banner.tsx';
 import { SystemHeader } from '../features/connection/system-header.tsx';
-import { LatencyFigure } from '../features/board/latency-figure.tsx';
-import { VenueStrip } from '../features/board/venue-strip.tsx';
+import { ControlBar } from '../features/controls/control-bar.tsx';
+import { OpenIncidents } from '../features/incidents/open-incidents.tsx';
+import { ActiveChecklist } from '../features/playbooks/active-checklist.tsx';
 import { TradingStateBanner } from '../features/trading-state/trading-state-banner.tsx';
 import { useLiveStream } from '../live/use-live-stream.ts';
 
+/**
+ * The war room on one screen: the live board on the left, the incident and its playbook on the
+ * right, the controls pinned to the bottom. Only the columns scroll, never the page, so the
+ * trading state and the controls are always in view.
+ */
 export function App() {
   useLiveStream();
   return (
-    <div className="min-h-screen bg-slate-950 text-slate-100">
+    <div className="flex h-screen flex-col bg-slate-950 text-slate-100">
       <SystemHeader />
       <ConnectionBanner />
-      <main className="mx-auto flex max-w-[1900px] flex-col gap-4 p-4">
-        <h1 className="sr-only">War room</h1>
-        <TradingStateBanner />
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-          <LatencyFigure />
-          <VenueStrip />
-        </div>
-      </main>
+      <div className="flex min-h-0 flex-1">
+        <main className="flex min-w-0 flex-1 flex-col gap-3 overflow-y-auto p-3">
+          <h1 className="sr-only">War room</h1>
+          <TradingStateBanner />
+          <div className="grid grid-cols-3 gap-3">
+            <LatencyPanel />
+            <ErrorRatePanel />
+            <ThroughputPanel />
+          </div>
+          <div className="grid grid-cols-2 gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <VenueGrid />
+            <ServiceGrid />
+          </div>
+          <AlertsPanel className="max-h-[40vh] min-h-32" />
+        </main>
+        <aside
+          aria-label="Incident and playbook"
+          className="flex w-[340px] shrink-0 flex-col gap-3 overflow-y-auto border-l border-slate-800 p-3 xl:w-[420px]"
+        >
+          <OpenIncidents />
+          <ActiveChecklist />
+        </aside>
+      </div>
+      <ControlBar />
     </div>
   );
 }

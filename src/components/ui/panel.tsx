@@ -35,7 +35,11 @@ export function Panel({
           {age && <DataAgeBadge {...age} />}
         </header>
         {problem && (
-          <p role="alert" className="mb-2 rounded bg-fuchsia-900/70 px-2 py-1 text-sm text-fuchsia-100">
+          <p
+            role="alert"
+            title={problem.message}
+            className="mb-2 line-clamp-3 rounded bg-fuchsia-900/70 px-2 py-1 text-sm text-fuchsia-100"
+          >
             ⚠ Invalid data from the trading API: {problem.message} — showing what was valid at{' '}
             {formatClock(problem.since)}
           </p>

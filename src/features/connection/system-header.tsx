@@ -1,4 +1,5 @@
 import { useStatus } from '../../live/status-query.ts';
+import { LinkStatus } from './link-status.tsx';
 
 /**
  * Which trading system this tab watches, and whether it is real. A simulator must never be
@@ -20,6 +21,9 @@ export function SystemHeader() {
           DRILL — scripted exercise, not a live incident
         </p>
       )}
+      <div className="ml-auto">
+        <LinkStatus />
+      </div>
     </header>
   );
 }

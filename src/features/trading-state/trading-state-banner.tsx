@@ -1,8 +1,9 @@
 import type { TradingStateName } from '../../../contract/schemas.ts';
 import { DataAgeBadge } from '../../components/ui/data-age-badge.tsx';
+import { PanelBoundary } from '../../components/ui/panel-boundary.tsx';
 import { formatClock } from '../../lib/format.ts';
-import { useDataAge } from '../../live/use-data-age.ts';
 import { useStatus } from '../../live/status-query.ts';
+import { useSection } from '../../live/use-section.ts';
 
 // Icon + word + colour: the state must read correctly on a monochrome wall screen too.
 const look: Record<TradingStateName, { icon: string; className: string; meaning: string }> = {
@@ -16,18 +17,25 @@ const look: Record<TradingStateName, { icon: string; className: string; meaning:
   },
 };
 
-export function TradingStateBanner() {
-  const tradingState = useStatus((s) => s.tradingState);
-  const system = useStatus((s) => s.system);
-  const age = useDataAge();
+function Banner() {
+  const { value: tradingState, problem, age } = useSection('tradingState');
+  const systemName = useStatus((s) => s.system.name);
 
+  const warning = problem && (
+    <p role="alert" className="basis-full rounded bg-fuchsia-900 px-2 py-1 text-sm text-fuchsia-100">
+      ⚠ Invalid trading state from the trading API: {problem.message} — the state shown is the last valid one,
+      from {formatClock(problem.since)}
+    </p>
+  );
   if (!tradingState) {
     return (
-      <section
-        aria-label="Trading state"
-        className="rounded-lg bg-slate-800 px-6 py-4 text-2xl text-slate-300"
-      >
-        Trading state unknown — waiting for the trading API
+      <section aria-label="Trading state" className="flex flex-wrap gap-2 rounded-lg bg-slate-800 px-6 py-4">
+        <p className="text-2xl text-slate-300">
+          {tradingState === null
+            ? 'Trading state unknown — no valid state received'
+            : 'Trading state unknown — waiting for the trading API'}
+        </p>
+        {warning}
       </section>
     );
   }
@@ -43,7 +51,7 @@ export function TradingStateBanner() {
       </p>
       <div className="min-w-0 flex-1 text-lg">
         <p className="font-semibold">
-          {system?.name ?? 'Trading system'}: {meaning}
+          {systemName ?? 'Trading system'}: {meaning}
         </p>
         <p>
           since {formatClock(Date.parse(tradingState.changedAt))} by {tradingState.changedBy} — “
@@ -53,6 +61,16 @@ export function TradingStateBanner() {
       <div className="rounded bg-black/30 px-2 py-1">
         <DataAgeBadge {...age} />
       </div>
+      {warning}
     </section>
+  );
+}
+
+/** The first thing anyone reads: what trading is doing now, who made it so, when and why. */
+export function TradingStateBanner() {
+  return (
+    <PanelBoundary name="Trading state">
+      <Banner />
+    </PanelBoundary>
   );
 }

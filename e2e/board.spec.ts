@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test';
+import type { EventPage, MetricWindow, Snapshot } from '../contract/schemas.ts';
+import { board } from './support/board.ts';
+import { expect, test } from './support/fixtures.ts';
+import type { SimProcess } from './support/sim-process.ts';
+
+/** When (epoch ms, by the simulator's clock) the first window past `limitUs` closed. */
+async function firstWindowOver(sim: SimProcess, limitUs: number): Promise<number> {
+  const page = await sim.api<EventPage>('events?after=0&limit=1000');
+  const window = page.events
+    .flatMap((e) => (e.type === 'metrics.window' ? [e.window] : []))
+    .find((w: MetricWindow) => (w.latencyP99?.value ?? 0) > limitUs);
+  if (!window) throw new Error(`no window over ${limitUs} µs yet`);
+  return Date.parse(window.end);
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+test('latency degradation: the p99 panel turns warning, then critical, within 2 s of the simulator crossing', async ({
+  page,
+  sim,
+}) => {
+  await page.goto('/');
+  const b = board(page);
+  await expect(b.latencyValue).toHaveAttribute('data-level', 'normal');
+  await sim.startScenario({ name: 'latency-degradation' });
+
+  await expect(b.latencyValue).toHaveAttribute('data-level', 'warning', { timeout: 15_000 });
+  const sawWarning = Date.now();
+  expect(sawWarning - (await firstWindowOver(sim, 50))).toBeLessThan(2000);
+  await shoot(page, 'latency-warning');
+
+  await expect(b.latencyValue).toHaveAttribute('data-level', 'critical', { timeout: 15_000 });
+  const sawCritical = Date.now();
+  expect(sawCritical - (await firstWindowOver(sim, 100))).toBeLessThan(2000);
+  await expect(b.alerts).toContainText('LatencyP99High');
+  await shoot(page, 'latency-critical');
+});
+
+test('exchange outage: a venue silent for 30 s shows DOWN within 2 s, not before', async ({ page, sim }) => {
+  await page.goto('/');
+  const binance = board(page).venue('Binance');
+  await expect(binance).toHaveAttribute('data-status', 'CONNECTED');
+  await sim.startScenario({ name: 'exchange-outage', venueId: 'binance' });
+  // Skip most of the wait: the simulator's clock jumps 27 s ahead, then runs at real speed.
+  await sim.clock({ advanceMs: 27_000 });
+
+  const status = await sim.api<Snapshot>('status');
+  const lastData = Date.parse(status.venues.find((v) => v.id === 'binance')!.lastMarketDataAt!);
+  const simAhead = Date.parse(status.asOf) - Date.now();
+  const downAtRealTime = lastData + 30_000 - simAhead;
+
+  await expect(binance).toHaveAttribute('data-status', 'DISCONNECTED');
+  await page.waitForTimeout(Math.max(0, downAtRealTime - Date.now() - 700));
+  await expect(binance).not.toHaveAttribute('data-status', 'DOWN');
+  await expect(binance).toHaveAttribute('data-status', 'DOWN', { timeout: 5000 });
+  expect(Date.now() - downAtRealTime).toBeLessThan(2000);
+  await expect(board(page).venue('Bybit')).toHaveAttribute('data-status', 'CONNECTED');
+  await shoot(page, 'exchange-outage-down');
+});
+
+test('stream drop: the board falls back to polling and returns to the stream without losing an event', async ({
+  page,
+  sim,
+}) => {
+  await page.goto('/');
+  const b = board(page);
+  await expect(b.linkStatus).toHaveAttribute('data-phase', 'live');
+
+  await sim.setFault({ kind: 'stream-drop' });
+  await expect(b.linkStatus).toHaveAttribute('data-phase', 'polling', { timeout: 5000 });
+  await expect(b.streamLostBanner).toBeVisible();
+  // Polling keeps the board current: events keep arriving while the stream is refused.
+  const during = Number(await b.linkStatus.getAttribute('data-event-id'));
+  await expect
+    .poll(async () => Number(await b.linkStatus.getAttribute('data-event-id')))
+    .toBeGreaterThan(during + 3);
+  await shoot(page, 'stream-drop-polling');
+
+  await sim.clearFault();
+  await expect(b.linkStatus).toHaveAttribute('data-phase', 'live', { timeout: 15_000 });
+  await expect(b.streamLostBanner).toBeHidden();
+  // Caught up with the simulator, having never started over from a snapshot: nothing was lost.
+  await expect
+    .poll(
+      async () =>
+        Number(await b.linkStatus.getAttribute('data-event-id')) >= (await sim.state()).lastEventId - 5,
+    )
+    .toBe(true);
+  await expect(b.linkStatus).toHaveAttribute('data-resyncs', '0');
+});
+
+test('bad data: a payload that breaks the contract is named in its panels while the others keep working', async ({
+  page,
+  sim,
+}) => {
+  await page.goto('/');
+  const b = board(page);
+  await expect(b.tradingStateName).toHaveText('ACTIVE');
+  await sim.setFault({ kind: 'schema-violation' });
+  await expect(b.latencyPanel).toContainText('Invalid data from the trading API', { timeout: 10_000 });
+  await expect(b.latencyPanel).toContainText('errorRate');
+  await expect(b.tradingState).toContainText('Invalid trading state from the trading API');
+  await expect(b.tradingState).toContainText('"PAUSED"');
+  await expect(b.tradingStateName).toHaveText('ACTIVE'); // the last valid state, said to be so
+  await expect(b.venue('Binance')).toHaveAttribute('data-status', 'CONNECTED');
+  await shoot(page, 'schema-violation');
+
+  await sim.setFault({ kind: 'malformed-json' });
+  await expect(page.getByRole('alert').filter({ hasText: 'not valid JSON' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(b.tradingStateName).toHaveText('ACTIVE');
+  await shoot(page, 'malformed-json');
+});
+
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+]) {
+  test(`the board fits ${viewport.width}×${viewport.height} with the controls bar always in view`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    await expect(board(page).tradingStateName).toHaveText('ACTIVE');
+    await expect(board(page).latencyValue).toHaveText(/µs$/);
+    await expect(page.locator('.recharts-line').first()).toBeVisible();
+    await expect(board(page).controls).toBeInViewport();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shoot(page, `board-${viewport.width}x${viewport.height}`);
+  });
+}
+
+const scenarios = [
+  'exchange-outage',
+  'latency-degradation',
+  'error-storm',
+  'risk-alert-storm',
+  'db-pool-exhaustion',
+  'security-breach',
+  'system-crash',
+] as const;
+
+test('a screenshot of the board in each scenario, kept as an artifact', async ({ page, sim }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(board(page).tradingStateName).toHaveText('ACTIVE');
+  await shoot(page, 'scenario-normal');
+  for (const name of scenarios) {
+    await sim.startScenario({ name });
+    await sim.clock({ advanceMs: 12_000 });
+    await page.waitForTimeout(name === 'system-crash' ? 6000 : 1500);
+    await shoot(page, `scenario-${name}`);
+    await sim.stopScenario(name);
+    await sim.clock({ advanceMs: 15_000 });
+    await expect(board(page).unreachableBanner).toBeHidden({ timeout: 15_000 });
+  }
+});

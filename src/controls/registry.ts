@@ -1,0 +1,155 @@
+import type { ControlId } from '../../contract/schemas.ts';
+import type { LiveState } from '../live/live-state.ts';
+import type { CommandScope } from './command-machine.ts';
+
+/**
+ * Every trading control, declared once. The control bar, the checklist steps that perform an
+ * action, the keyboard shortcuts and the drills all read these declarations, so a control
+ * behaves, previews and verifies the same way wherever it is fired from.
+ */
+export interface ControlDeclaration {
+  id: ControlId;
+  label: string;
+  /** What it does, in one line, for tooltips and checklist steps. */
+  summary: string;
+  scope: 'system' | 'venue';
+  /** `hold`: one deliberate press-and-hold (kill switch, halt). `click`: an ordinary button. */
+  gesture: 'hold' | 'click';
+  tone: 'critical' | 'warning' | 'neutral';
+  /** Alt + this key focuses the control (holding Enter or Space then fires a hold control). */
+  shortcut?: string;
+  /** A resume must say why it is safe: the reason is required, and recorded. */
+  needsReason?: boolean;
+  /** Parameters the API takes for it (e.g. the LAV/ADAF seed's 50 % reduction over 300 s). */
+  params?: Record<string, unknown>;
+  /** Why it cannot be used right now, or null when it can. */
+  unavailable(state: LiveState, scope: CommandScope): string | null;
+  /** What it will touch, shown on hover and focus before anyone commits to it. */
+  preview(state: LiveState, scope: CommandScope): string[];
+  /** Whether the live state shows the effect; null when nothing observable can prove it. */
+  isDone(state: LiveState, scope: CommandScope): boolean | null;
+}
+
+const tradingState = (s: LiveState) => s.tradingState?.state ?? null;
+const venueOf = (s: LiveState, scope: CommandScope) => s.venues?.find((v) => v.id === scope.venueId) ?? null;
+
+function exposure(s: LiveState): { orders: string; positions: string } {
+  const venues = s.venues ?? [];
+  const positions = s.orders?.positions.filter((p) => p.quantity !== 0) ?? [];
+  const notional = positions.reduce((sum, p) => sum + p.notional, 0);
+  return {
+    orders: `${s.orders?.openOrders ?? '?'} open orders on ${venues.length} venues`,
+    positions: `${positions.length} open positions, ${Math.round(notional).toLocaleString('en-US')} notional`,
+  };
+}
+
+const system = (
+  d: Omit<ControlDeclaration, 'scope' | 'isDone' | 'unavailable'> & {
+    target: 'ACTIVE' | 'REDUCING' | 'HALTED' | 'KILLED';
+    blockedIn: Partial<Record<string, string>>;
+  },
+): ControlDeclaration => ({
+  ...d,
+  scope: 'system',
+  unavailable: (s) => {
+    const state = tradingState(s);
+    if (state === null) return 'trading state unknown';
+    return d.blockedIn[state] ?? null;
+  },
+  isDone: (s) => tradingState(s) === d.target,
+});
+
+export const controls: readonly ControlDeclaration[] = [
+  system({
+    id: 'kill-switch',
+    label: 'Kill switch',
+    summary: 'Cancel every open order on every venue and block all order flow (KILLED).',
+    gesture: 'hold',
+    tone: 'critical',
+    shortcut: 'k',
+    target: 'KILLED',
+    blockedIn: { KILLED: 'already killed' },
+    preview: (s) => [`cancels ${exposure(s).orders}`, `${exposure(s).positions} stay open`],
+  }),
+  system({
+    id: 'halt',
+    label: 'Halt trading',
+    summary: 'Stop sending new orders; cancels stay allowed (HALTED).',
+    gesture: 'hold',
+    tone: 'critical',
+    shortcut: 'h',
+    target: 'HALTED',
+    blockedIn: { HALTED: 'already halted', KILLED: 'killed: all flow is already blocked' },
+    preview: (s) => [`no new orders; ${exposure(s).orders} stay`, exposure(s).positions],
+  }),
+  system({
+    id: 'reduce-positions',
+    label: 'Reduce positions',
+    summary: 'Only reduce: cut positions by half over 5 minutes (REDUCING).',
+    gesture: 'click',
+    tone: 'warning',
+    params: { reductionPct: 0.5, timeframeS: 300 },
+    target: 'REDUCING',
+    blockedIn: {
+      REDUCING: 'already reducing',
+      KILLED: 'killed: resume first',
+      HALTED: 'halted: resume first',
+    },
+    preview: (s) => [`${exposure(s).positions} → halved over 5 min`],
+  }),
+  system({
+    id: 'resume',
+    label: 'Resume trading',
+    summary: 'Back to normal trading (ACTIVE), once the checks say it is safe.',
+    gesture: 'click',
+    tone: 'neutral',
+    needsReason: true,
+    target: 'ACTIVE',
+    blockedIn: { ACTIVE: 'already trading' },
+    preview: () => ['new orders flow again on every enabled venue'],
+  }),
+  {
+    id: 'venue-cancel-all',
+    label: 'Cancel all orders',
+    summary: 'Cancel every open order on this venue.',
+    scope: 'venue',
+    gesture: 'click',
+    tone: 'warning',
+    unavailable: (s, scope) => (venueOf(s, scope) ? null : 'unknown venue'),
+    preview: (s, scope) => [
+      `cancels ${venueOf(s, scope)?.openOrders ?? '?'} open orders on ${scope.venueId}`,
+    ],
+    isDone: (s, scope) => venueOf(s, scope)?.openOrders === 0,
+  },
+  {
+    id: 'venue-disable',
+    label: 'Disable venue',
+    summary: 'Stop routing orders to this venue for an hour.',
+    scope: 'venue',
+    gesture: 'click',
+    tone: 'warning',
+    params: { durationS: 3600 },
+    unavailable: (s, scope) => (venueOf(s, scope)?.enabled === false ? 'already disabled' : null),
+    preview: (s, scope) => [
+      `no new orders to ${scope.venueId}; ${venueOf(s, scope)?.openOrders ?? '?'} open orders stay`,
+    ],
+    isDone: (s, scope) => venueOf(s, scope)?.enabled === false,
+  },
+  {
+    id: 'venue-reconnect',
+    label: 'Reconnect',
+    summary: 'Drop and re-establish the session with this venue.',
+    scope: 'venue',
+    gesture: 'click',
+    tone: 'neutral',
+    unavailable: (s, scope) => (venueOf(s, scope)?.connection === 'CONNECTED' ? 'already connected' : null),
+    preview: (_s, scope) => [`reconnects the session with ${scope.venueId}`],
+    isDone: (s, scope) => venueOf(s, scope)?.connection === 'CONNECTED',
+  },
+];
+
+export function controlById(id: ControlId): ControlDeclaration {
+  const found = controls.find((c) => c.id === id);
+  if (!found) throw new Error(`no control declared as "${id}"`);
+  return found;
+}
