@@ -9,13 +9,27 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { componentSchemas } from './schemas.ts';
+import { storeComponentSchemas } from './store-schemas.ts';
 
 type Json = { [key: string]: unknown };
 
-const document = parseYaml(readFileSync(new URL('./openapi.yaml', import.meta.url), 'utf8')) as {
-  components: { schemas: Record<string, Json> };
-};
-const yamlSchemas = document.components.schemas;
+function schemasOf(file: string): Record<string, Json> {
+  const document = parseYaml(readFileSync(new URL(file, import.meta.url), 'utf8')) as {
+    components: { schemas: Record<string, Json> };
+  };
+  return document.components.schemas;
+}
+
+// Each document with the zod twins of its schemas; $refs resolve within their own document.
+const documents = [
+  { file: 'openapi.yaml', yamlSchemas: schemasOf('./openapi.yaml'), zodSchemas: componentSchemas },
+  {
+    file: 'war-room-store.yaml',
+    yamlSchemas: schemasOf('./war-room-store.yaml'),
+    zodSchemas: storeComponentSchemas,
+  },
+] as const;
+const yamlSchemas = documents[0].yamlSchemas;
 
 // Kept as they are: everything else (descriptions, zod's date-time `pattern`, `$schema`) does not
 // change what either side accepts in a way the document states.
@@ -35,25 +49,26 @@ const CONSTRAINTS = [
 
 const asJson = (value: unknown): Json => value as Json;
 
-function resolve(node: Json): Json {
+function resolve(node: Json, schemas: Record<string, Json>): Json {
   const ref = node['$ref'];
   if (typeof ref !== 'string') return node;
   const name = ref.replace('#/components/schemas/', '');
-  const target = yamlSchemas[name];
+  const target = schemas[name];
   if (target === undefined) throw new Error(`unresolved ${ref}`);
-  return resolve(target);
+  return resolve(target, schemas);
 }
 
 // One canonical form for both sides: nullability as a flag (the document writes it as
 // `type: [x, 'null']` or `oneOf: [x, {type: 'null'}]`, zod as `anyOf`), `allOf` merged into one
 // object, z.int()'s implicit safe-integer bounds dropped, any-valued maps as `record: {}`.
-function canonical(input: Json): Json {
-  const node = resolve(input);
+function canonical(input: Json, schemas: Record<string, Json> = yamlSchemas): Json {
+  const node = resolve(input, schemas);
+  const recurse = (child: unknown) => canonical(asJson(child), schemas);
   const out: Json = {};
 
   const allOf = node['allOf'];
   if (Array.isArray(allOf)) {
-    const parts = allOf.map((part) => canonical(asJson(part)));
+    const parts = allOf.map(recurse);
     return {
       type: 'object',
       properties: Object.assign({}, ...parts.map((part) => part['properties'])),
@@ -63,13 +78,13 @@ function canonical(input: Json): Json {
 
   const union = node['oneOf'] ?? node['anyOf'];
   if (Array.isArray(union)) {
-    const members = union.map((member) => resolve(asJson(member)));
+    const members = union.map((member) => resolve(asJson(member), schemas));
     const others = members.filter((member) => member['type'] !== 'null');
     const nullable = others.length < members.length;
     const [only] = others;
     if (others.length === 1 && only !== undefined)
-      return { ...canonical(only), ...(nullable ? { nullable } : {}) };
-    return { union: others.map(canonical), ...(nullable ? { nullable } : {}) };
+      return { ...recurse(only), ...(nullable ? { nullable } : {}) };
+    return { union: others.map(recurse), ...(nullable ? { nullable } : {}) };
   }
 
   const type = node['type'];
@@ -90,7 +105,7 @@ function canonical(input: Json): Json {
   const properties = node['properties'];
   if (properties !== undefined) {
     out['properties'] = Object.fromEntries(
-      Object.entries(asJson(properties)).map(([key, value]) => [key, canonical(asJson(value))]),
+      Object.entries(asJson(properties)).map(([key, value]) => [key, recurse(value)]),
     );
     out['required'] = [...((node['required'] as string[] | undefined) ?? [])].sort();
   }
@@ -98,27 +113,29 @@ function canonical(input: Json): Json {
   // the document leaves them open. Only a map of values is a constraint worth comparing.
   const additional = node['additionalProperties'];
   if (additional === true || (typeof additional === 'object' && additional !== null)) {
-    out['record'] = additional === true ? {} : canonical(asJson(additional));
+    out['record'] = additional === true ? {} : recurse(additional);
   }
-  if (node['items'] !== undefined) out['items'] = canonical(asJson(node['items']));
+  if (node['items'] !== undefined) out['items'] = recurse(node['items']);
   return out;
 }
 
 function fromZod(schema: z.ZodType): Json {
-  return canonical(asJson(z.toJSONSchema(schema, { io: 'output' })));
+  return canonical(asJson(z.toJSONSchema(schema, { io: 'output' })), {});
 }
 
-describe('zod schemas state the same constraints as contract/openapi.yaml', () => {
+describe.each(documents)('zod schemas state the same constraints as contract/$file', (doc) => {
   test('every schema in the document has a zod schema, and no other', () => {
-    expect(Object.keys(componentSchemas).sort()).toEqual(Object.keys(yamlSchemas).sort());
+    expect(Object.keys(doc.zodSchemas).sort()).toEqual(Object.keys(doc.yamlSchemas).sort());
   });
 
-  test.each(Object.entries(componentSchemas))('%s', (name, schema) => {
-    const yamlSchema = yamlSchemas[name];
+  test.each(Object.entries(doc.zodSchemas))('%s', (name, schema: z.ZodType) => {
+    const yamlSchema = doc.yamlSchemas[name];
     expect(yamlSchema).toBeDefined();
-    expect(fromZod(schema)).toEqual(canonical(yamlSchema ?? {}));
+    expect(fromZod(schema)).toEqual(canonical(yamlSchema ?? {}, doc.yamlSchemas));
   });
+});
 
+describe('the comparison', () => {
   // The comparison itself must see the differences it exists for.
   test('a changed bound, integer-ness or nullability is a difference', () => {
     const venue = canonical(yamlSchemas['Venue'] ?? {});

@@ -18,6 +18,9 @@ import type {
   VenuesChangedEvent,
 } from './schemas.ts';
 
+// The war-room store's shapes (contract/war-room-store.yaml) have their fixtures beside their schemas.
+export * from './store-schemas-fixtures.ts';
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
     for (const child of Object.values(value)) deepFreeze(child);

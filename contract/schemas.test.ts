@@ -12,7 +12,6 @@ import {
   controlRequestSchema,
   eventPageSchema,
   faultSchema,
-  incidentSchema,
   problemSchema,
   scenarioStartSchema,
   simStateSchema,
@@ -86,19 +85,6 @@ describe('valid data', () => {
         outcome: 'accepted',
         receivedAt: '2025-03-14T09:30:07.000Z',
         expectedTradingState: 'HALTED',
-      }).ok,
-    ).toBe(true);
-    expect(
-      ok(incidentSchema, {
-        id: 'inc-1',
-        title: 'NYSE outage',
-        severity: 'P1',
-        type: 'exchange-outage',
-        status: 'INVESTIGATING',
-        affectedServices: [],
-        affectedVenues: ['xnys'],
-        declaredAt: '2025-03-14T09:31:00.000Z',
-        acknowledgedAt: null,
       }).ok,
     ).toBe(true);
     expect(ok(scenarioStartSchema, { name: 'exchange-outage', venueId: 'xnys' }).ok).toBe(true);

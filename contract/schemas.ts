@@ -250,24 +250,6 @@ export const controlReceiptSchema = z.object({
 });
 export type ControlReceipt = z.infer<typeof controlReceiptSchema>;
 
-// --- Planned incidents (#5), served by the war-room store.
-
-export const incidentStatusSchema = z.enum(['INVESTIGATING', 'IDENTIFIED', 'MONITORING', 'RESOLVED']);
-export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
-
-export const incidentSchema = z.object({
-  id: z.string(),
-  title: z.string().max(200),
-  severity: z.string(),
-  type: z.string(),
-  status: incidentStatusSchema,
-  affectedServices: z.array(z.string()),
-  affectedVenues: z.array(z.string()),
-  declaredAt: timestampSchema,
-  acknowledgedAt: timestampSchema.nullable(),
-});
-export type Incident = z.infer<typeof incidentSchema>;
-
 // --- Drill control (simulator only): the simulator host validates its request bodies with these.
 
 export const scenarioNameSchema = z.enum([
@@ -360,8 +342,6 @@ export const componentSchemas = {
   ControlId: controlIdSchema,
   ControlRequest: controlRequestSchema,
   ControlReceipt: controlReceiptSchema,
-  IncidentStatus: incidentStatusSchema,
-  Incident: incidentSchema,
   ScenarioName: scenarioNameSchema,
   ScenarioStart: scenarioStartSchema,
   FaultKind: faultKindSchema,

@@ -6,11 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkContract, generateTypes } from './check-contract.ts';
+import { CONTRACTS, checkContract, checkContracts, generateTypes } from './check-contract.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const spec = join(root, 'contract/openapi.yaml');
 const generated = join(root, 'contract/generated/openapi.ts');
+const storeSpec = join(root, 'contract/war-room-store.yaml');
+const storeGenerated = join(root, 'contract/generated/war-room-store.ts');
 
 // The real files are only read; every altered copy lives in a temporary directory.
 let dir = '';
@@ -88,11 +90,58 @@ describe('checkContract', () => {
   });
 });
 
-describe('generateTypes', () => {
-  test('writes byte for byte what the openapi-typescript CLI (npm run contract:gen) writes', async () => {
-    const cli = join(dirname(createRequire(import.meta.url).resolve('openapi-typescript')), '../bin/cli.js');
-    const out = join(dir, 'cli-output.ts');
-    await promisify(execFile)(process.execPath, [cli, 'contract/openapi.yaml', '-o', out], { cwd: root });
-    expect(await generateTypes(spec, { silent: true })).toBe(await readFile(out, 'utf8'));
+describe('checkContracts: both documents', () => {
+  test('the committed store types match the war-room store document', async () => {
+    const result = await checkContract(storeSpec, storeGenerated, { silent: true });
+    expect(result).toEqual({ ok: true, message: expect.stringContaining('matches') });
   });
+
+  test('checks every document, and drift in the store document alone fails it', async () => {
+    const all = CONTRACTS.map(({ spec: s, generated: g }) => ({
+      spec: join(root, s),
+      generated: join(root, g),
+    }));
+    expect((await checkContracts(all, { silent: true })).map((r) => r.ok)).toEqual([true, true]);
+
+    const changed = await writeVariant('store-changed.yaml', storeSpec, (text) =>
+      text.replace(/^(\s+)declaredBy: \{ type: string \}$/m, '$1declaredBy: { type: [string, "null"] }'),
+    );
+    const results = await checkContracts([all[0]!, { spec: changed, generated: storeGenerated }], {
+      silent: true,
+    });
+    expect(results[0]?.ok).toBe(true);
+    expect(results[1]).toEqual({
+      ok: false,
+      message: expect.stringMatching(/war-room-store\.ts does not match .*store-changed\.yaml/),
+    });
+  });
+
+  test('npm run contract:gen writes every checked document', async () => {
+    const scripts = (
+      JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    // contract:gen runs the other contract:gen:* scripts; together they must cover CONTRACTS.
+    const commands = Object.entries(scripts)
+      .filter(([name]) => name.startsWith('contract:gen'))
+      .map(([, command]) => command);
+    expect(scripts['contract:gen']).toMatch(/contract:gen:trading.*contract:gen:store/);
+    for (const { spec: s, generated: g } of CONTRACTS)
+      expect(commands).toContain(`openapi-typescript ${s} -o ${g}`);
+  });
+});
+
+describe('generateTypes', () => {
+  const cli = () =>
+    join(dirname(createRequire(import.meta.url).resolve('openapi-typescript')), '../bin/cli.js');
+
+  test.for(CONTRACTS.map((c) => c.spec))(
+    'writes byte for byte what the openapi-typescript CLI writes for %s',
+    async (document) => {
+      const out = join(dir, `cli-output-${document.replaceAll('/', '_')}.ts`);
+      await promisify(execFile)(process.execPath, [cli(), document, '-o', out], { cwd: root });
+      expect(await generateTypes(join(root, document), { silent: true })).toBe(await readFile(out, 'utf8'));
+    },
+  );
 });

@@ -1,6 +1,7 @@
-// `npm run contract:check`: fails when contract/generated/openapi.ts is not exactly what
-// `npm run contract:gen` would write from contract/openapi.yaml, so that neither can be edited
-// without the other. Also fails when the document is not valid OpenAPI 3.1.
+// `npm run contract:check`: fails when a generated file in contract/generated/ is not exactly
+// what `npm run contract:gen` would write from its document (contract/openapi.yaml, the trading
+// API; contract/war-room-store.yaml, the war-room store), so that neither can be edited without
+// the other. Also fails when a document is not valid OpenAPI 3.1.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +9,17 @@ import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 
 export const SPEC_PATH = 'contract/openapi.yaml';
 export const GENERATED_PATH = 'contract/generated/openapi.ts';
+
+export interface ContractFiles {
+  spec: string;
+  generated: string;
+}
+
+/** Every document and the file generated from it; `npm run contract:gen` writes each. */
+export const CONTRACTS: readonly ContractFiles[] = [
+  { spec: SPEC_PATH, generated: GENERATED_PATH },
+  { spec: 'contract/war-room-store.yaml', generated: 'contract/generated/war-room-store.ts' },
+];
 
 export type CheckResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -74,12 +86,23 @@ export function firstDifference(expected: string, actual: string): string {
   return 'the files differ';
 }
 
+/** Checks every document, not stopping at the first drift: each result says which one it is. */
+export async function checkContracts(
+  contracts: readonly ContractFiles[] = CONTRACTS,
+  options: { silent?: boolean } = {},
+): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const { spec, generated } of contracts) results.push(await checkContract(spec, generated, options));
+  return results;
+}
+
 if (import.meta.main) {
-  const result = await checkContract();
-  if (result.ok) {
-    console.log(`contract: ${result.message}`);
-  } else {
-    console.error(`contract: ${result.message}`);
-    process.exitCode = 1;
+  for (const result of await checkContracts()) {
+    if (result.ok) {
+      console.log(`contract: ${result.message}`);
+    } else {
+      console.error(`contract: ${result.message}`);
+      process.exitCode = 1;
+    }
   }
 }

@@ -362,21 +362,6 @@ export interface components {
             expectedTradingState: components["schemas"]["TradingStateName"] | null;
         };
         /** @enum {string} */
-        IncidentStatus: "INVESTIGATING" | "IDENTIFIED" | "MONITORING" | "RESOLVED";
-        Incident: {
-            id: string;
-            title: string;
-            /** @description In the trading system's own scheme: P0-P3, P1-P4 or SEV1-SEV4. */
-            severity: string;
-            /** @description Incident type, which suggests a playbook (e.g. exchange-outage). */
-            type: string;
-            status: components["schemas"]["IncidentStatus"];
-            affectedServices: string[];
-            affectedVenues: string[];
-            declaredAt: components["schemas"]["Timestamp"];
-            acknowledgedAt: components["schemas"]["Timestamp"] | null;
-        };
-        /** @enum {string} */
         ScenarioName: "normal" | "exchange-outage" | "system-crash" | "latency-degradation" | "error-storm" | "risk-alert-storm" | "db-pool-exhaustion" | "security-breach";
         ScenarioStart: {
             name: components["schemas"]["ScenarioName"];

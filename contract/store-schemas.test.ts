@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { changePageFixture, changeFixtures, checklistFixture, incidentFixture } from './fixtures.ts';
+import {
+  changePageSchema,
+  changeSchema,
+  checklistSchema,
+  incidentDeclarationSchema,
+  incidentPatchSchema,
+  incidentSchema,
+  SEVERITIES_BY_SCHEME,
+  severitySchema,
+} from './store-schemas.ts';
+import { parseOrExplain } from './validate.ts';
+
+const declaration = {
+  title: 'Risk engine rejecting every order',
+  severityScheme: 'SEV1-SEV4',
+  severity: 'SEV1',
+  type: 'risk-alert',
+  affectedServices: ['risk'],
+  affectedVenues: [],
+  actor: 'j.doe',
+};
+
+describe('war-room store schemas', () => {
+  test('the fixtures parse to equal values', () => {
+    expect(parseOrExplain(incidentSchema, incidentFixture, 'incident')).toEqual({
+      ok: true,
+      value: incidentFixture,
+    });
+    expect(parseOrExplain(checklistSchema, checklistFixture, 'checklist').ok).toBe(true);
+    for (const change of Object.values(changeFixtures))
+      expect(parseOrExplain(changeSchema, change, 'change')).toEqual({ ok: true, value: change });
+    expect(parseOrExplain(changePageSchema, changePageFixture, 'changes').ok).toBe(true);
+  });
+
+  test('every severity belongs to at least one scheme, and each scheme has four', () => {
+    const all = Object.values(SEVERITIES_BY_SCHEME).flat();
+    expect(new Set(all)).toEqual(new Set(severitySchema.options));
+    for (const severities of Object.values(SEVERITIES_BY_SCHEME)) expect(severities).toHaveLength(4);
+  });
+
+  test.for([
+    ['P0-P3', 'P0', true],
+    ['P0-P3', 'P4', false],
+    ['P1-P4', 'P4', true],
+    ['P1-P4', 'P0', false],
+    ['SEV1-SEV4', 'SEV4', true],
+    ['SEV1-SEV4', 'P1', false],
+  ] as const)('a %s declaration with severity %s is valid: %s', ([severityScheme, severity, valid]) => {
+    const result = parseOrExplain(
+      incidentDeclarationSchema,
+      { ...declaration, severityScheme, severity },
+      'declaration',
+    );
+    expect(result.ok).toBe(valid);
+    if (!result.ok)
+      expect(result.error).toMatch(
+        new RegExp(`^declaration: severity: ${severity} is not a severity of the ${severityScheme} scheme`),
+      );
+  });
+
+  test('an edit must change something; null clears a post-mortem field', () => {
+    expect(parseOrExplain(incidentPatchSchema, { actor: 'x' }, 'edit')).toEqual({
+      ok: false,
+      error:
+        'edit: nothing to change: give at least one of title, severity, type, affectedServices, affectedVenues, impact, rootCause',
+    });
+    expect(parseOrExplain(incidentPatchSchema, { actor: 'x', impact: null }, 'edit').ok).toBe(true);
+  });
+
+  test('a change of an unknown type is reported against the discriminator', () => {
+    const result = parseOrExplain(
+      changeSchema,
+      { ...changeFixtures['incident.created'], type: 'incident.deleted' },
+      'change',
+    );
+    expect(result).toEqual({
+      ok: false,
+      error:
+        'change: type: expected one of incident.created, incident.updated, timeline.appended, checklist.changed, audit.appended, got "incident.deleted"',
+    });
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { checklistSchema, timelineSchema } from '../../contract/store-schemas.ts';
+import { TEST_TIMEOUT_MS, call, declare, storeFactory, write } from '../test-support.ts';
+
+const startStore = storeFactory();
+
+describe('checklist progress', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('choose a playbook, tick and untick steps (who, when); switching keeps each playbook’s ticks', async () => {
+    const store = await startStore();
+    const { id } = await declare(store);
+    const base = store.api(`/incidents/${id}/checklist`);
+    const empty = checklistSchema.parse((await call(base)).body);
+    expect(empty).toEqual({ incidentId: id, playbookId: null, chosenAt: null, chosenBy: null, ticks: [] });
+
+    const early = await write(`${base}/steps/halt-trading`, 'PUT', { ticked: true, actor: 'ana' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      detail: `${id} has no playbook yet: choose one before ticking its steps`,
+    });
+
+    const chosen = await write(`${base}/playbook`, 'PUT', { playbookId: 'exchange-outage', actor: 'ana' });
+    expect(chosen.body).toMatchObject({ playbookId: 'exchange-outage', chosenBy: 'ana', ticks: [] });
+    const tick = (step: string, ticked: boolean, actor = 'bo') =>
+      write(`${base}/steps/${step}`, 'PUT', { ticked, actor });
+    await tick('confirm-venue', true);
+    await tick('disable-venue', true, 'cy');
+    await tick('confirm-venue', true, 'zz'); // already ticked: nothing changes, not even who
+    const ticked = checklistSchema.parse((await tick('notify-desk', true)).body);
+    expect(ticked.ticks.map((t) => [t.stepId, t.tickedBy])).toEqual([
+      ['confirm-venue', 'bo'],
+      ['disable-venue', 'cy'],
+      ['notify-desk', 'bo'],
+    ]);
+    expect(ticked.ticks.every((t) => !Number.isNaN(Date.parse(t.tickedAt)))).toBe(true);
+    const unticked = checklistSchema.parse((await tick('disable-venue', false)).body);
+    expect(unticked.ticks.map((t) => t.stepId)).toEqual(['confirm-venue', 'notify-desk']);
+
+    await write(`${base}/playbook`, 'PUT', { playbookId: 'system-crash', actor: 'cy' });
+    expect(checklistSchema.parse((await call(base)).body)).toMatchObject({
+      playbookId: 'system-crash',
+      ticks: [],
+    });
+    await write(`${base}/playbook`, 'PUT', { playbookId: 'exchange-outage', actor: 'cy' });
+    const back = checklistSchema.parse((await call(base)).body);
+    expect(back.ticks.map((t) => t.stepId)).toEqual(['confirm-venue', 'notify-desk']);
+
+    const events = timelineSchema.parse((await call(store.api(`/incidents/${id}/timeline`))).body).events;
+    expect(events.map((e) => e.type).slice(1)).toEqual([
+      'playbook.chosen',
+      'checklist.step-ticked',
+      'checklist.step-ticked',
+      'checklist.step-ticked',
+      'checklist.step-unticked',
+      'playbook.chosen',
+      'playbook.chosen',
+    ]);
+    expect(events[5]).toMatchObject({
+      actor: 'bo',
+      details: { playbookId: 'exchange-outage', stepId: 'disable-venue' },
+    });
+  });
+
+  test('a step id travels percent-encoded in the path', async () => {
+    const store = await startStore();
+    const { id } = await declare(store);
+    const base = store.api(`/incidents/${id}/checklist`);
+    await write(`${base}/playbook`, 'PUT', { playbookId: 'db', actor: 'ana' });
+    const answer = await write(`${base}/steps/${encodeURIComponent('step 2/b')}`, 'PUT', {
+      ticked: true,
+      actor: 'ana',
+    });
+    expect(checklistSchema.parse(answer.body).ticks.map((t) => t.stepId)).toEqual(['step 2/b']);
+  });
+});

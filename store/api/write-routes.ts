@@ -1,0 +1,116 @@
+// The store's writes: each binds a path to a contract schema and a domain operation.
+import {
+  acknowledgementSchema,
+  controlAuditDraftSchema,
+  incidentDeclarationSchema,
+  incidentPatchSchema,
+  noteDraftSchema,
+  playbookChoiceSchema,
+  reportedEventSchema,
+  roleAssignmentSchema,
+  roleNameSchema,
+  statusChangeSchema,
+  stepTickChangeSchema,
+} from '../../contract/store-schemas.ts';
+import type { RoleName } from '../../contract/store-schemas.ts';
+import { assignRole, updateIncident } from '../domain/incident-edits.ts';
+import { acknowledgeIncident, changeStatus, declareIncident } from '../domain/incident-lifecycle.ts';
+import { addNote, choosePlaybook, recordControlAttempt, reportEvent, tickStep } from '../domain/records.ts';
+import { HttpProblem } from '../http/respond.ts';
+import type { Params, Route } from '../http/router.ts';
+import type { ApiContext } from './context.ts';
+import { writeRoute } from './write-route.ts';
+
+const INCIDENT = '/warroom/v1/incidents/:incidentId';
+
+function roleOf(params: Params): RoleName {
+  const parsed = roleNameSchema.safeParse(params['role']);
+  if (!parsed.success)
+    throw new HttpProblem(
+      400,
+      'Bad Request',
+      `"${params['role']}" is not a role; the roles are ${roleNameSchema.options.join(', ')}`,
+    );
+  return parsed.data;
+}
+
+function checkStepId(params: Params): void {
+  const length = params['stepId']?.length ?? 0;
+  if (length > 200)
+    throw new HttpProblem(400, 'Bad Request', `the step id is ${length} characters; at most 200 are allowed`);
+}
+
+export const writeRoutes: readonly Route<ApiContext>[] = [
+  writeRoute({
+    method: 'POST',
+    pattern: '/warroom/v1/incidents',
+    what: 'incident declaration',
+    schema: incidentDeclarationSchema,
+    run: (tx, input) => declareIncident(tx, input),
+  }),
+  writeRoute({
+    method: 'PATCH',
+    pattern: INCIDENT,
+    what: 'incident edit',
+    schema: incidentPatchSchema,
+    run: (tx, input, { incidentId = '' }) => updateIncident(tx, incidentId, input),
+  }),
+  writeRoute({
+    method: 'POST',
+    pattern: `${INCIDENT}/acknowledge`,
+    what: 'acknowledgement',
+    schema: acknowledgementSchema,
+    run: (tx, input, { incidentId = '' }) => acknowledgeIncident(tx, incidentId, input),
+  }),
+  writeRoute({
+    method: 'POST',
+    pattern: `${INCIDENT}/status`,
+    what: 'status change',
+    schema: statusChangeSchema,
+    run: (tx, input, { incidentId = '' }) => changeStatus(tx, incidentId, input),
+  }),
+  writeRoute({
+    method: 'PUT',
+    pattern: `${INCIDENT}/roles/:role`,
+    what: 'role assignment',
+    schema: roleAssignmentSchema,
+    checkParams: roleOf,
+    run: (tx, input, params) => assignRole(tx, params['incidentId'] ?? '', roleOf(params), input),
+  }),
+  writeRoute({
+    method: 'POST',
+    pattern: `${INCIDENT}/notes`,
+    what: 'note',
+    schema: noteDraftSchema,
+    run: (tx, input, { incidentId = '' }) => addNote(tx, incidentId, input),
+  }),
+  writeRoute({
+    method: 'POST',
+    pattern: `${INCIDENT}/timeline`,
+    what: 'reported event',
+    schema: reportedEventSchema,
+    run: (tx, input, { incidentId = '' }) => reportEvent(tx, incidentId, input),
+  }),
+  writeRoute({
+    method: 'PUT',
+    pattern: `${INCIDENT}/checklist/playbook`,
+    what: 'playbook choice',
+    schema: playbookChoiceSchema,
+    run: (tx, input, { incidentId = '' }) => choosePlaybook(tx, incidentId, input),
+  }),
+  writeRoute({
+    method: 'PUT',
+    pattern: `${INCIDENT}/checklist/steps/:stepId`,
+    what: 'step tick',
+    schema: stepTickChangeSchema,
+    checkParams: checkStepId,
+    run: (tx, input, { incidentId = '', stepId = '' }) => tickStep(tx, incidentId, stepId, input),
+  }),
+  writeRoute({
+    method: 'POST',
+    pattern: '/warroom/v1/audit',
+    what: 'control audit record',
+    schema: controlAuditDraftSchema,
+    run: (tx, input) => recordControlAttempt(tx, input),
+  }),
+];

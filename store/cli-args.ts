@@ -1,0 +1,79 @@
+// The store's command line, checked: every mistake becomes one sentence and exit code 2.
+import { statSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+export interface StoreArgs {
+  port: number;
+  host: string;
+  db: string;
+  staticDir: string | undefined;
+  tradingApi: URL | undefined;
+}
+
+export type ParsedArgs = { ok: true; args: StoreArgs } | { ok: false; error: string };
+
+const VALUE_OPTIONS = new Set(['--port', '--host', '--db', '--static', '--trading-api']);
+
+// parseArgs refuses a value that looks like an option (`--port -1`) with a stack trace; here
+// what follows a value option is its value, refused below with a message if it is wrong.
+function joinValues(args: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (VALUE_OPTIONS.has(arg) && next !== undefined) {
+      joined.push(`${arg}=${next}`);
+      i += 1;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function parseStoreArgs(argv: readonly string[]): ParsedArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: joinValues(argv),
+      options: {
+        port: { type: 'string', default: '4312' },
+        host: { type: 'string', default: '127.0.0.1' },
+        db: { type: 'string', default: '.data/war-room.db' },
+        static: { type: 'string' },
+        'trading-api': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  if (!(port >= 0 && port <= 65535))
+    return { ok: false, error: `--port must be a port number (0 picks a free one), got "${values.port}"` };
+  if (values.host === '') return { ok: false, error: '--host must name an address, e.g. 127.0.0.1' };
+  if (values.db === '') return { ok: false, error: '--db must be a file path' };
+  if (values.static !== undefined && !isDirectory(values.static))
+    return {
+      ok: false,
+      error: `--static must be a directory (the built dashboard, dist/), got "${values.static}"`,
+    };
+  let tradingApi: URL | undefined;
+  if (values['trading-api'] !== undefined) {
+    tradingApi = URL.canParse(values['trading-api']) ? new URL(values['trading-api']) : undefined;
+    if (tradingApi?.protocol !== 'http:' && tradingApi?.protocol !== 'https:')
+      return {
+        ok: false,
+        error: `--trading-api must be an http(s) URL such as http://127.0.0.1:4311, got "${values['trading-api']}"`,
+      };
+  }
+  return {
+    ok: true,
+    args: { port, host: values.host, db: values.db, staticDir: values.static, tradingApi },
+  };
+}

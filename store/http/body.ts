@@ -1,0 +1,40 @@
+// Reading a request's JSON body, with the limits and messages every write shares.
+import type { IncomingMessage } from 'node:http';
+import { parseJsonText } from '../../contract/validate.ts';
+import { HttpProblem } from './respond.ts';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+// Past this the upload is cut off rather than drained, so nobody can make the store read forever.
+const MAX_DRAIN_BYTES = 16 * 1024 * 1024;
+
+function isJson(contentType: string | undefined): boolean {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  return type === 'application/json' || (type?.startsWith('application/') === true && type.endsWith('+json'));
+}
+
+/** The parsed body; `what` names it in messages ("incident declaration: not valid JSON …"). */
+export async function readJsonBody(req: IncomingMessage, what: string): Promise<unknown> {
+  if (!isJson(req.headers['content-type']))
+    throw new HttpProblem(
+      415,
+      'Unsupported Media Type',
+      `send the ${what} as JSON with the header content-type: application/json (got ${req.headers['content-type'] ?? 'none'})`,
+    );
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_DRAIN_BYTES) req.destroy();
+    // Over the limit: keep draining (so the client can read the 413) but stop keeping it.
+    else if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  if (size > MAX_BODY_BYTES)
+    throw new HttpProblem(
+      413,
+      'Content Too Large',
+      `the ${what} is ${size} bytes; the store takes at most ${MAX_BODY_BYTES} bytes (256 KB) per request`,
+    );
+  const parsed = parseJsonText(Buffer.concat(chunks).toString('utf8'), what);
+  if (!parsed.ok) throw new HttpProblem(400, 'Bad Request', parsed.error);
+  return parsed.value;
+}

@@ -1,0 +1,50 @@
+// The war-room store as a process:
+//   node store/main.ts [--port 4312] [--host 127.0.0.1] [--db .data/war-room.db]
+//                      [--static dist] [--trading-api http://127.0.0.1:4311]
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseStoreArgs } from './cli-args.ts';
+import { createStoreServer } from './server.ts';
+import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
+import type { Storage } from './storage/storage.ts';
+
+function fail(message: string, code: number): never {
+  console.error(`war-room store: ${message}`);
+  process.exit(code);
+}
+
+const parsed = parseStoreArgs(process.argv.slice(2));
+if (!parsed.ok) fail(parsed.error, 2);
+const { args } = parsed;
+
+let storage: Storage;
+try {
+  mkdirSync(dirname(args.db), { recursive: true });
+  storage = openSqliteStorage(args.db);
+} catch (error) {
+  fail(`cannot open the database ${args.db}: ${error instanceof Error ? error.message : String(error)}`, 1);
+}
+
+const server = createStoreServer({ storage, staticDir: args.staticDir, tradingApi: args.tradingApi });
+try {
+  const port = await server.listen(args.port, args.host);
+  console.log(`war-room store listening on http://${args.host}:${port}`);
+} catch (error) {
+  fail(
+    `cannot listen on ${args.host}:${args.port}: ${error instanceof Error ? error.message : String(error)}`,
+    1,
+  );
+}
+
+// Stop taking requests, let the writes in flight commit, then close the database.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void server
+      .close()
+      .then(() => storage.close())
+      .then(() => process.exit(0));
+  });
+}

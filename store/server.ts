@@ -1,0 +1,73 @@
+// The war-room store as an HTTP server: its API under /warroom/, and optionally the built
+// dashboard (--static) and the trading API forwarded under /api/ (--trading-api), so that a
+// production install is this one process beside the trading system.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleApi } from './api/api.ts';
+import type { ApiContext } from './api/context.ts';
+import { HttpProblem, sendHttpProblem, sendProblem } from './http/respond.ts';
+import type { Storage } from './storage/storage.ts';
+import { forwardToTradingApi } from './web/forward.ts';
+import { serveStatic } from './web/static.ts';
+
+export interface StoreServerOptions {
+  storage: Storage;
+  /** The built dashboard to serve (dist/). */
+  staticDir?: string;
+  /** The trading system's base URL; /api/* is forwarded to it. */
+  tradingApi?: URL;
+}
+
+export interface StoreServer {
+  listen(port: number, host?: string): Promise<number>;
+  /** Ends open streams and connections and stops listening; the storage stays open. */
+  close(): Promise<void>;
+}
+
+export function createStoreServer(options: StoreServerOptions): StoreServer {
+  const ctx: ApiContext = { storage: options.storage, streams: new Set() };
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://store.invalid');
+    const path = url.pathname;
+    let handled: Promise<void> | void;
+    if (path.startsWith('/warroom/')) handled = handleApi(ctx, req, res, url);
+    else if (path === '/api' || path.startsWith('/api/'))
+      handled = options.tradingApi
+        ? forwardToTradingApi(options.tradingApi, req, res)
+        : sendProblem(
+            res,
+            404,
+            'Not Found',
+            'this store forwards /api to no trading system: start it with --trading-api <url>',
+          );
+    else if (options.staticDir) handled = serveStatic(options.staticDir, req, res, url);
+    else handled = sendProblem(res, 404, 'Not Found', `nothing is served at ${path} (no --static directory)`);
+
+    Promise.resolve(handled).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof HttpProblem) return sendHttpProblem(res, error);
+      console.error('war-room store:', error);
+      sendProblem(
+        res,
+        500,
+        'Internal Server Error',
+        'the war-room store failed on this request; see its log',
+      );
+    });
+  });
+
+  return {
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const stream of ctx.streams) stream.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,161 @@
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { tempDir } from '../../test-support.ts';
+import type { Storage, WriteRequest, WriteTx } from '../storage.ts';
+import { WriteRefusal } from '../storage.ts';
+import { openSqliteStorage, openWriter } from './sqlite-storage.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function dbPath(): Promise<string> {
+  const dir = await tempDir();
+  cleanups.push(dir.remove);
+  return join(dir.path, 'store.db');
+}
+
+function open(path: string): Storage {
+  const storage = openSqliteStorage(path);
+  cleanups.push(() => storage.close());
+  return storage;
+}
+
+const request = (key: string, fingerprint = 'f1'): WriteRequest => ({
+  key,
+  fingerprint,
+  method: 'POST',
+  path: '/x',
+});
+
+async function declareIn(tx: WriteTx) {
+  return tx.createIncident({
+    title: 't',
+    severityScheme: 'P0-P3',
+    severity: 'P1',
+    type: 'database',
+    status: 'INVESTIGATING',
+    affectedServices: [],
+    affectedVenues: [],
+    declaredAt: tx.now,
+    declaredBy: 'a',
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    statusChangedAt: tx.now,
+    resolvedAt: null,
+    lastNoteAt: null,
+    roles: { commander: null, scribe: null, communications: null },
+    impact: null,
+    rootCause: null,
+    updatedAt: tx.now,
+  });
+}
+
+describe('SQLite storage', () => {
+  test('migration 1 creates everything once, in WAL mode; the store id stays with the file', async () => {
+    const path = await dbPath();
+    const first = open(path);
+    const { storeId, schemaVersion } = await first.info();
+    expect(schemaVersion).toBe(1);
+    await first.close();
+    const again = open(path);
+    expect(await again.info()).toMatchObject({ storeId, schemaVersion: 1, storage: 'sqlite' });
+
+    const raw = new DatabaseSync(path, { readOnly: true });
+    cleanups.push(() => raw.close());
+    expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(raw.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+  });
+
+  test('the write connection syncs every commit: WAL with synchronous=FULL', async () => {
+    // A killed process loses nothing either way (the OS keeps its buffers); these are what make
+    // a commit survive power loss, which no test here can cause.
+    const writer = openWriter(await dbPath());
+    cleanups.push(() => writer.close());
+    expect(writer.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(writer.prepare('PRAGMA synchronous').get()).toEqual({ synchronous: 2 });
+    expect(writer.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
+  });
+
+  test('a database written by a newer store is refused, not written into', async () => {
+    const path = await dbPath();
+    await open(path).close();
+    const raw = new DatabaseSync(path);
+    raw.prepare("INSERT INTO schema_version VALUES (2, '2030-01-01T00:00:00Z')").run();
+    raw.close();
+    expect(() => openSqliteStorage(path)).toThrow(
+      'the database has schema version 2, newer than this store knows (1): run a newer store',
+    );
+  });
+
+  test('a refusal undoes what the work wrote but is recorded under its key', async () => {
+    const storage = open(await dbPath());
+    let commits = 0;
+    storage.onCommit(() => (commits += 1));
+    const refuse = async (tx: WriteTx) => {
+      await declareIn(tx);
+      throw new WriteRefusal(409, 'Conflict', 'changed my mind');
+    };
+    const reply = { status: 409, body: { title: 'Conflict', status: 409, detail: 'changed my mind' } };
+    expect(await storage.write(request('key-1'), refuse)).toEqual({ kind: 'written', reply });
+    expect(await storage.incidents('all')).toEqual({ incidents: [], lastChangeId: 0 });
+    expect(commits).toBe(0);
+    expect(await storage.write(request('key-1'), refuse)).toEqual({ kind: 'replayed', reply });
+  });
+
+  test('a failure that is not a refusal records nothing: the key stays free for a retry', async () => {
+    const storage = open(await dbPath());
+    const failing = storage.write(request('key-2'), async (tx) => {
+      await declareIn(tx);
+      throw new Error('disk on fire');
+    });
+    await expect(failing).rejects.toThrow('disk on fire');
+    const retry = await storage.write(request('key-2'), async (tx) => ({
+      status: 201,
+      body: await declareIn(tx),
+    }));
+    expect(retry).toMatchObject({ kind: 'written', reply: { status: 201, body: { id: 'INC-1' } } });
+  });
+
+  test('listeners hear each commit that changed something, not replays or key conflicts', async () => {
+    const storage = open(await dbPath());
+    let commits = 0;
+    storage.onCommit(() => (commits += 1));
+    const work = async (tx: WriteTx) => ({ status: 201, body: await declareIn(tx) });
+    await storage.write(request('key-3'), work);
+    await storage.write(request('key-3'), work);
+    expect(await storage.write(request('key-3', 'other'), work)).toMatchObject({
+      kind: 'key-reused',
+      firstUse: { method: 'POST', path: '/x' },
+    });
+    expect(commits).toBe(1);
+  });
+
+  test('audit records are append-only, even for SQL run on the file', async () => {
+    const path = await dbPath();
+    const storage = open(path);
+    await storage.write(request('key-4'), async (tx) => ({
+      status: 201,
+      body: await tx.appendAudit({
+        incidentId: null,
+        operator: 'a',
+        controlId: 'halt',
+        scope: 'all',
+        reason: '',
+        idempotencyKey: 'k-12345678',
+        result: 'failed',
+        latencyMs: 0,
+        attemptedAt: '2026-01-01T00:00:00Z',
+      }),
+    }));
+    const raw = new DatabaseSync(path);
+    cleanups.push(() => raw.close());
+    expect(() => raw.exec("UPDATE audit_records SET result = 'accepted'")).toThrow(
+      'audit records are append-only',
+    );
+    expect(() => raw.exec('DELETE FROM audit_records')).toThrow('audit records are append-only');
+    expect((await storage.audit({ after: 0, limit: 10 }))[0]?.result).toBe('failed');
+  });
+});
