@@ -1,9 +1,14 @@
 // Valid contract data for tests: one snapshot, one stream event of each type (a reset of that
-// snapshot, id 41, then changes 42 to 49), an events page and a simulator state. Every value is deep-frozen so that a test
+// snapshot, id 41, then changes 42 to 49), an events page, a simulator state, and a trading control
+// as requested, received and executed. Every value is deep-frozen so that a test
 // that changes one fails loudly instead of leaking into the next: `structuredClone` it first.
 import type {
   AlertClearedEvent,
   AlertFiringEvent,
+  ControlReceipt,
+  ControlRequest,
+  ExecutedCommand,
+  Operator,
   EventPage,
   MetricsWindowEvent,
   OrdersChangedEvent,
@@ -30,7 +35,12 @@ function deepFreeze<T>(value: T): T {
 }
 
 export const snapshotFixture: Snapshot = deepFreeze({
-  system: { id: 'sim-1', name: 'Simulated equities desk', environment: 'simulator' },
+  system: {
+    id: 'sim-1',
+    name: 'Simulated equities desk',
+    controls: ['kill-switch', 'halt', 'resume', 'venue-cancel-all'],
+    environment: 'simulator',
+  },
   instance: 'sim-1-20250314T080000Z',
   asOf: '2025-03-14T09:30:05.000Z',
   eventId: 41,
@@ -254,4 +264,38 @@ export const simStateFixture: SimState = deepFreeze({
   scenarios: ['normal', 'exchange-outage'],
   fault: { kind: 'slow', delayMs: 2000 },
   lastEventId: 49,
+});
+
+/** A venue-disable for an hour, as the dashboard sends it (Idempotency-Key and token go in headers). */
+export const controlRequestFixture: ControlRequest = deepFreeze({
+  reason: 'INC-7: okx rejecting orders',
+  venueId: 'okx',
+  params: { durationS: 3600 },
+});
+
+/** The receipt of a halt, accepted: the dashboard waits to observe HALTED before calling it confirmed. */
+export const controlReceiptFixture: ControlReceipt = deepFreeze({
+  commandId: 'cmd-1',
+  idempotencyKey: '6f1c2a9e-5b7d-4c1e-9a3f-2d8e7b6a5c4f',
+  controlId: 'halt',
+  venueId: null,
+  outcome: 'accepted',
+  operator: 'commander',
+  receivedAt: '2025-03-14T09:30:07.250Z',
+  expectedTradingState: 'HALTED',
+});
+
+export const operatorFixture: Operator = deepFreeze({
+  operator: 'commander',
+  controls: ['kill-switch', 'halt', 'resume', 'venue-cancel-all'],
+});
+
+export const executedCommandFixture: ExecutedCommand = deepFreeze({
+  commandId: 'cmd-1',
+  idempotencyKey: controlReceiptFixture.idempotencyKey,
+  controlId: 'halt',
+  venueId: null,
+  operator: 'commander',
+  reason: 'INC-7: runaway order rate',
+  executedAt: controlReceiptFixture.receivedAt,
 });

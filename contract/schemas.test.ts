@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
+  controlReceiptFixture,
+  controlRequestFixture,
   eventFixtures,
   eventPageFixture,
+  executedCommandFixture,
+  operatorFixture,
   simStateFixture,
   snapshotFixture,
   streamEventFixtures,
@@ -11,7 +15,9 @@ import {
   controlReceiptSchema,
   controlRequestSchema,
   eventPageSchema,
+  executedCommandSchema,
   faultSchema,
+  operatorSchema,
   problemSchema,
   scenarioStartSchema,
   simStateSchema,
@@ -61,32 +67,34 @@ describe('valid data', () => {
     expect(result.ok && 'extra' in result.value).toBe(false);
   });
 
-  test('planned and drill-control shapes accept valid data', () => {
+  test('control and drill-control shapes accept valid data', () => {
     const ok = (schema: Parameters<typeof parseOrExplain>[0], data: unknown) =>
       parseOrExplain(schema, data, 'x');
     expect(ok(problemSchema, { title: 'Unavailable', status: 503, detail: 'Engine restarting' }).ok).toBe(
       true,
     );
-    expect(
-      ok(controlRequestSchema, {
-        controlId: 'venue-disable',
-        idempotencyKey: 'a1b2c3d4e5',
-        reason: 'NYSE flapping',
-        operator: 'j.doe',
-        venueId: 'xnys',
-        params: { note: 'until 10:00' },
-      }).ok,
-    ).toBe(true);
-    expect(
-      ok(controlReceiptSchema, {
-        commandId: 'cmd-1',
-        idempotencyKey: 'a1b2c3d4e5',
-        controlId: 'halt',
-        outcome: 'accepted',
-        receivedAt: '2025-03-14T09:30:07.000Z',
-        expectedTradingState: 'HALTED',
-      }).ok,
-    ).toBe(true);
+    expect(ok(controlRequestSchema, controlRequestFixture)).toEqual({
+      ok: true,
+      value: controlRequestFixture,
+    });
+    expect(ok(controlRequestSchema, { reason: 'INC-7' }).ok).toBe(true);
+    expect(ok(controlReceiptSchema, controlReceiptFixture)).toEqual({
+      ok: true,
+      value: controlReceiptFixture,
+    });
+    const venueReceipt = {
+      ...controlReceiptFixture,
+      controlId: 'venue-cancel-all',
+      venueId: 'okx',
+      outcome: 'duplicate',
+      expectedTradingState: null,
+    };
+    expect(ok(controlReceiptSchema, venueReceipt).ok).toBe(true);
+    expect(ok(operatorSchema, operatorFixture)).toEqual({ ok: true, value: operatorFixture });
+    expect(ok(executedCommandSchema, executedCommandFixture)).toEqual({
+      ok: true,
+      value: executedCommandFixture,
+    });
     expect(ok(scenarioStartSchema, { name: 'exchange-outage', venueId: 'xnys' }).ok).toBe(true);
     expect(ok(faultSchema, { kind: 'down' }).ok).toBe(true);
     expect(ok(clockCommandSchema, {}).ok).toBe(true);
@@ -197,9 +205,26 @@ describe('rejected data, explained', () => {
   });
 
   test('length limits are stated in characters', () => {
-    const request = { controlId: 'halt', idempotencyKey: 'short', reason: 'r', operator: 'o' };
+    const request = { reason: 'x'.repeat(2001) };
     expect(explain(controlRequestSchema, request, 'control request')).toBe(
-      'control request: idempotencyKey: expected at least 8 characters, got 5 characters',
+      'control request: reason: expected at most 2000 characters, got 2001 characters',
+    );
+  });
+
+  test('a control request names what it does not take (the key and operator travel in headers)', () => {
+    const request = { reason: 'INC-7', operator: 'j.doe', idempotencyKey: 'a1b2c3d4e5' };
+    expect(explain(controlRequestSchema, request, 'control request')).toBe(
+      'control request: unexpected fields operator, idempotencyKey',
+    );
+    expect(explain(controlRequestSchema, {}, 'control request')).toBe(
+      'control request: reason: missing, expected a string',
+    );
+  });
+
+  test('a receipt may no longer say `rejected`: refusals are problems with a status', () => {
+    const receipt = { ...controlReceiptFixture, outcome: 'rejected' };
+    expect(explain(controlReceiptSchema, receipt, 'control receipt')).toBe(
+      'control receipt: outcome: expected one of accepted, duplicate, got "rejected"',
     );
   });
 

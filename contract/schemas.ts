@@ -19,9 +19,25 @@ export const problemSchema = z.object({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
+export const controlIdSchema = z.enum([
+  'kill-switch',
+  'halt',
+  'resume',
+  'reduce-positions',
+  'venue-cancel-all',
+  'venue-disable',
+  'venue-reconnect',
+  'routing-conservative',
+  'venue-failover',
+  'regime-manual',
+  'maintenance-mode',
+]);
+export type ControlId = z.infer<typeof controlIdSchema>;
+
 export const systemInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
+  controls: z.array(controlIdSchema),
   environment: z.enum(['production', 'simulator', 'drill']),
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
@@ -205,6 +221,12 @@ export const streamEventSchema = z.discriminatedUnion('type', [
 export type StreamEvent = z.infer<typeof streamEventSchema>;
 export type StreamEventType = StreamEvent['type'];
 
+export const heartbeatSchema = z.object({
+  type: z.literal('heartbeat'),
+  at: timestampSchema,
+});
+export type Heartbeat = z.infer<typeof heartbeatSchema>;
+
 export const eventPageSchema = z.object({
   instance: z.string().min(1),
   events: z.array(streamEventSchema),
@@ -215,26 +237,8 @@ export type EventPage = z.infer<typeof eventPageSchema>;
 
 // --- Planned controls (#4).
 
-export const controlIdSchema = z.enum([
-  'kill-switch',
-  'halt',
-  'resume',
-  'reduce-positions',
-  'venue-cancel-all',
-  'venue-disable',
-  'venue-reconnect',
-  'routing-conservative',
-  'venue-failover',
-  'regime-manual',
-  'maintenance-mode',
-]);
-export type ControlId = z.infer<typeof controlIdSchema>;
-
-export const controlRequestSchema = z.object({
-  controlId: controlIdSchema,
-  idempotencyKey: z.string().min(8).max(128),
-  reason: z.string().max(2000),
-  operator: z.string().max(200),
+export const controlRequestSchema = z.strictObject({
+  reason: z.string().min(1).max(2000),
   venueId: z.string().optional(),
   params: z.record(z.string(), z.unknown()).optional(),
 });
@@ -244,11 +248,30 @@ export const controlReceiptSchema = z.object({
   commandId: z.string(),
   idempotencyKey: z.string(),
   controlId: controlIdSchema,
-  outcome: z.enum(['accepted', 'duplicate', 'rejected']),
+  venueId: z.string().nullable(),
+  outcome: z.enum(['accepted', 'duplicate']),
+  operator: z.string(),
   receivedAt: timestampSchema,
   expectedTradingState: tradingStateNameSchema.nullable(),
 });
 export type ControlReceipt = z.infer<typeof controlReceiptSchema>;
+
+export const operatorSchema = z.object({
+  operator: z.string(),
+  controls: z.array(controlIdSchema),
+});
+export type Operator = z.infer<typeof operatorSchema>;
+
+export const executedCommandSchema = z.object({
+  commandId: z.string(),
+  idempotencyKey: z.string(),
+  controlId: controlIdSchema,
+  venueId: z.string().nullable(),
+  operator: z.string(),
+  reason: z.string(),
+  executedAt: timestampSchema,
+});
+export type ExecutedCommand = z.infer<typeof executedCommandSchema>;
 
 // --- Drill control (simulator only): the simulator host validates its request bodies with these.
 
@@ -338,10 +361,13 @@ export const componentSchemas = {
   AlertClearedEvent: alertClearedEventSchema,
   OrdersChangedEvent: ordersChangedEventSchema,
   StreamEvent: streamEventSchema,
+  Heartbeat: heartbeatSchema,
   EventPage: eventPageSchema,
   ControlId: controlIdSchema,
   ControlRequest: controlRequestSchema,
   ControlReceipt: controlReceiptSchema,
+  Operator: operatorSchema,
+  ExecutedCommand: executedCommandSchema,
   ScenarioName: scenarioNameSchema,
   ScenarioStart: scenarioStartSchema,
   FaultKind: faultKindSchema,

@@ -105,7 +105,12 @@ test('bad data: a payload that breaks the contract is named in its panels while 
   await expect(b.tradingState).toContainText('Invalid trading state from the trading API');
   await expect(b.tradingState).toContainText('"PAUSED"');
   await expect(b.tradingStateName).toHaveText('ACTIVE'); // the last valid state, said to be so
-  await expect(b.venue('Binance')).toHaveAttribute('data-status', 'CONNECTED');
+  // The other panels are not merely showing old values: they stay live.
+  await expect(b.venues).toContainText(/updated \d\.\d s ago/);
+  await expect(b.venues).not.toContainText('Invalid data');
+  const eventId = Number(await b.linkStatus.getAttribute('data-event-id'));
+  await expect.poll(async () => Number(await b.linkStatus.getAttribute('data-event-id'))).toBeGreaterThan(eventId + 2);
+  await expect(b.venues).toContainText(/updated \d\.\d s ago/);
   await shoot(page, 'schema-violation');
 
   await sim.setFault({ kind: 'malformed-json' });

@@ -51,10 +51,68 @@ export interface paths {
          *     `event:` field. With a `Last-Event-ID` header (or `lastEventId` query parameter, for
          *     clients that cannot set headers) the stream replays every retained event after it; when
          *     that id is too old, or absent, the first message is a `reset` carrying a full snapshot.
-         *     A comment line (`: keep-alive`) is sent every few seconds so that proxies keep the
-         *     connection open.
+         *     Every 2 s the stream also carries a `Heartbeat` message *without* an `id:` field (so it
+         *     never moves a client's position): it says the connection is alive and the state unchanged
+         *     as of its `at`, so a quiet system is not mistaken for a lost stream.
          */
         get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/controls/{controlId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a trading control. Idempotent by key; authorised by an operator token.
+         * @description The trading system executes a command at most once per `Idempotency-Key`: resending the
+         *     same key (after a timeout, say) returns the first receipt with outcome `duplicate`. A
+         *     receipt only says the command was accepted; the dashboard calls it confirmed when it
+         *     observes the promised state.
+         */
+        post: operations["sendControl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who an operator token belongs to and what it may do; checks a token at sign-in. */
+        get: operations["getOperator"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__sim/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every control command the simulated system executed, oldest first (each key at most once). */
+        get: operations["getExecutedCommands"];
         put?: never;
         post?: never;
         delete?: never;
@@ -164,6 +222,8 @@ export interface components {
         SystemInfo: {
             id: string;
             name: string;
+            /** @description The controls this trading system offers; the dashboard shows the others as not offered. */
+            controls: components["schemas"]["ControlId"][];
             /**
              * @description `drill` means a simulator run under scripted drill control; the dashboard shows a DRILL banner.
              * @enum {string}
@@ -322,6 +382,12 @@ export interface components {
             positions: components["schemas"]["Position"][];
         };
         StreamEvent: components["schemas"]["ResetEvent"] | components["schemas"]["ServiceChangedEvent"] | components["schemas"]["ServicesCheckedEvent"] | components["schemas"]["VenuesChangedEvent"] | components["schemas"]["MetricsWindowEvent"] | components["schemas"]["TradingStateChangedEvent"] | components["schemas"]["AlertFiringEvent"] | components["schemas"]["AlertClearedEvent"] | components["schemas"]["OrdersChangedEvent"];
+        /** @description Sent on the stream without an id; see /api/v1/stream. */
+        Heartbeat: {
+            /** @constant */
+            type: "heartbeat";
+            at: components["schemas"]["Timestamp"];
+        };
         EventPage: {
             instance: string;
             events: components["schemas"]["StreamEvent"][];
@@ -339,11 +405,11 @@ export interface components {
          */
         ControlId: "kill-switch" | "halt" | "resume" | "reduce-positions" | "venue-cancel-all" | "venue-disable" | "venue-reconnect" | "routing-conservative" | "venue-failover" | "regime-manual" | "maintenance-mode";
         ControlRequest: {
-            controlId: components["schemas"]["ControlId"];
-            idempotencyKey: string;
+            /** @description Why; recorded with the trading state (the active incident, or an override reason). */
             reason: string;
-            operator: string;
+            /** @description Required by venue-scoped controls. */
             venueId?: string;
+            /** @description Control-specific, e.g. reduce-positions: { reductionPct: 0.5, timeframeS: 300 }. */
             params?: {
                 [key: string]: unknown;
             };
@@ -352,14 +418,31 @@ export interface components {
             commandId: string;
             idempotencyKey: string;
             controlId: components["schemas"]["ControlId"];
+            venueId: string | null;
             /**
-             * @description `duplicate` means this idempotency key was already executed; nothing ran twice.
+             * @description `duplicate`: this idempotency key was seen before; this is its first receipt again and nothing ran twice.
              * @enum {string}
              */
-            outcome: "accepted" | "duplicate" | "rejected";
+            outcome: "accepted" | "duplicate";
+            /** @description Who the token belongs to; recorded as changedBy. */
+            operator: string;
             receivedAt: components["schemas"]["Timestamp"];
-            /** @description The trading state the dashboard must observe before it may call the command confirmed. */
+            /** @description The trading state the dashboard must observe before it may call the command confirmed; null for controls that do not change it. */
             expectedTradingState: components["schemas"]["TradingStateName"] | null;
+        };
+        Operator: {
+            operator: string;
+            /** @description The controls this operator may use. */
+            controls: components["schemas"]["ControlId"][];
+        };
+        ExecutedCommand: {
+            commandId: string;
+            idempotencyKey: string;
+            controlId: components["schemas"]["ControlId"];
+            venueId: string | null;
+            operator: string;
+            reason: string;
+            executedAt: components["schemas"]["Timestamp"];
         };
         /** @enum {string} */
         ScenarioName: "normal" | "exchange-outage" | "system-crash" | "latency-degradation" | "error-storm" | "risk-alert-storm" | "db-pool-exhaustion" | "security-breach";
@@ -489,6 +572,139 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": components["schemas"]["StreamEvent"];
+                };
+            };
+        };
+    };
+    sendControl: {
+        parameters: {
+            query?: never;
+            header: {
+                "Idempotency-Key": string;
+            };
+            path: {
+                controlId: components["schemas"]["ControlId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ControlRequest"];
+            };
+        };
+        responses: {
+            /** @description This key was seen before; its first receipt, with outcome `duplicate`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlReceipt"];
+                };
+            };
+            /** @description Accepted for execution. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlReceipt"];
+                };
+            };
+            /** @description A malformed request (no key, bad body, unknown venue for a venue control). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No operator token, or one this system does not know. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The operator may not use this control. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key was used before for a different command. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This trading system does not offer the control. */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOperator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Operator"];
+                };
+            };
+            /** @description No token, or an unknown one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExecutedCommands: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The executed commands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        commands: components["schemas"]["ExecutedCommand"][];
+                    };
                 };
             };
         };

@@ -255,3 +255,15 @@ describe('PUT /__sim/faults', { timeout: TEST_TIMEOUT_MS }, () => {
     expect((await simState(t)).fault).toBeNull();
   });
 });
+
+describe('fault descriptions', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('a slow fault needs a delay, and only a slow fault takes one', async () => {
+    const t = await startHost();
+    const put = (fault: unknown) => sendJson(t.url('/__sim/faults'), 'PUT', fault);
+    expect(badRequest(await put({ kind: 'slow' }))).toContain('a slow fault needs delayMs');
+    expect(badRequest(await put({ kind: 'down', delayMs: 500 }))).toContain(
+      'delayMs only applies to a slow fault',
+    );
+    expect((await simState(t)).fault).toBeNull();
+  });
+});

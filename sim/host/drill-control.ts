@@ -48,6 +48,7 @@ export async function handleDrillControl(
   const route = `${req.method} ${url.pathname}`;
   try {
     if (route === 'GET /__sim/state') return sendJson(res, 200, simState(ctx));
+    if (route === 'GET /__sim/commands') return sendJson(res, 200, { commands: ctx.sim.executedCommands() });
     if (route === 'POST /__sim/scenarios') {
       ctx.sim.startScenario(await body(req, scenarioStartSchema, 'scenario'));
     } else if (req.method === 'DELETE' && url.pathname.startsWith('/__sim/scenarios/')) {
@@ -59,7 +60,13 @@ export async function handleDrillControl(
       if (!name.ok) throw new HttpError(400, name.error);
       ctx.sim.stopScenario(name.value);
     } else if (route === 'PUT /__sim/faults') {
-      ctx.setFault(await body(req, faultSchema, 'fault'));
+      const fault = await body(req, faultSchema, 'fault');
+      // A slow fault without a delay, or a delay on another fault, is a mistake in the drill script.
+      if (fault.kind === 'slow' && fault.delayMs === undefined)
+        throw new HttpError(400, 'fault: a slow fault needs delayMs (the delay added to every answer)');
+      if (fault.kind !== 'slow' && fault.delayMs !== undefined)
+        throw new HttpError(400, `fault: delayMs only applies to a slow fault, not to "${fault.kind}"`);
+      ctx.setFault(fault);
     } else if (route === 'DELETE /__sim/faults') {
       ctx.setFault(null);
     } else if (route === 'POST /__sim/clock') {

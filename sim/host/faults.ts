@@ -1,4 +1,4 @@
-import type { Fault, Snapshot, StreamEvent } from '../../contract/schemas.ts';
+import type { ControlReceipt, Fault, Operator, Snapshot, StreamEvent } from '../../contract/schemas.ts';
 
 // Faults act on the HTTP surface only: the model keeps running underneath, exactly as a real
 // trading system keeps trading while its API is slow, failing or lying.
@@ -28,8 +28,18 @@ export function violateEvent(event: StreamEvent): unknown {
   else if (event.type === 'trading-state.changed')
     (copy.tradingState as Record<string, unknown>).state = 'PAUSED';
   else if (event.type === 'reset') return { ...copy, snapshot: violateSnapshot(event.snapshot) };
-  else copy.at = 0;
+  // Other changes pass untouched: the fault breaks two sections, so the rest must keep working.
   return copy;
+}
+
+/** A receipt in a native dialect: an upper-case outcome and an epoch-number time. */
+export function violateReceipt(receipt: ControlReceipt): unknown {
+  return { ...receipt, outcome: receipt.outcome.toUpperCase(), receivedAt: Date.parse(receipt.receivedAt) };
+}
+
+/** The operator's controls as one comma-separated string instead of a list. */
+export function violateOperator(operator: Operator): unknown {
+  return { ...operator, controls: operator.controls.join(',') };
 }
 
 export function describeFault(fault: Fault | null): string {

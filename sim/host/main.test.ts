@@ -65,6 +65,14 @@ async function boundPort(cli: Cli): Promise<number> {
   }
 }
 
+async function waitForLine(cli: Cli, text: string): Promise<void> {
+  const deadline = performance.now() + WAIT_MS;
+  while (!cli.stdout().includes(text)) {
+    if (performance.now() > deadline) throw new Error(`no "${text}" line after ${WAIT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 describe('node sim/host/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
   test('with --port 0, prints the port it bound and serves the API there; SIGTERM ends it cleanly', async () => {
     const cli = runCli([
@@ -105,6 +113,24 @@ describe('node sim/host/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
     [['--scenario', 'nope'], 'unknown scenario "nope"'],
     [['--port', '70000'], '--port must be a port number, got "70000"'],
     [['--bogus'], "Unknown option '--bogus'"],
+    [
+      ['--operator', 'only-a-secret-value'],
+      '--operator must be NAME:TOKEN or NAME:TOKEN:control,control; the value given has no ":"',
+    ],
+    [['--operator', 'alice:short'], 'operator "alice": the token must be 8 to 256 characters, got 5'],
+    [
+      ['--operator', 'alice:s3cret-token-1:halt,nuke'],
+      'operator "alice": unknown control "nuke" (offered: kill-switch, halt, resume, reduce-positions, venue-cancel-all, venue-disable, venue-reconnect)',
+    ],
+    [
+      ['--operator', 'alice:s3cret-token-1:maintenance-mode'],
+      'operator "alice": the simulator does not offer maintenance-mode (offered: kill-switch, halt, resume, reduce-positions, venue-cancel-all, venue-disable, venue-reconnect)',
+    ],
+    [
+      ['--operator', 'alice:s3cret-token-1', '--operator', 'alice:s3cret-token-2'],
+      'operator "alice" is given twice',
+    ],
+    [['--operator'], "Option '--operator <value>' argument missing"],
   ] as const)('%s exits non-zero with a one-line message', async ([args, message]) => {
     const cli = runCli(['--port', '0', ...args]);
     const { code } = await cli.exited();
@@ -112,5 +138,41 @@ describe('node sim/host/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(code).not.toBeNull();
     expect(cli.stderr()).toBe(`simulator: ${message}\n`);
     expect(cli.stdout()).not.toContain('listening');
+  });
+
+  test('bad --operator values exit with code 2 and never print the token', async () => {
+    const cli = runCli(['--port', '0', '--operator', 'alice:s3cret-token-1:nuke']);
+    expect((await cli.exited()).code).toBe(2);
+    expect(cli.stderr()).toContain('unknown control "nuke"');
+    expect(cli.stderr()).not.toContain('s3cret-token-1');
+  });
+
+  test('--operator NAME:TOKEN[:controls]: the operators can send controls; their tokens are not printed', async () => {
+    const cli = runCli([
+      '--port',
+      '0',
+      '--operator',
+      'commander:c0mmander-token-xyz',
+      '--operator',
+      'viewer:v1ewer-token-xyz:halt',
+    ]);
+    const port = await boundPort(cli);
+    await waitForLine(cli, 'operators:');
+    expect(cli.stdout()).toContain('operators: commander (every offered control), viewer (halt)');
+    const send = (token: string) =>
+      request(`http://127.0.0.1:${port}/api/v1/controls/kill-switch`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'idempotency-key': 'cli-test-key-1',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ reason: 'cli test' }),
+      });
+    expect((await send('v1ewer-token-xyz')).status).toBe(403);
+    expect((await send('c0mmander-token-xyz')).status).toBe(202);
+    cli.child.kill('SIGTERM');
+    await cli.exited();
+    expect(cli.stdout() + cli.stderr()).not.toMatch(/c0mmander-token|v1ewer-token/);
   });
 });

@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
 import { scenarioNameSchema } from '../../contract/schemas.ts';
+import { OperatorSpecError, parseOperatorSpec } from '../api/operators.ts';
 import { createSimHost } from './server.ts';
 
 // The simulated trading system as a process of its own, so that tests can kill it.
 //   node sim/host/main.ts --port 4311 --seed 42 [--speed 1] [--drill] [--scenario exchange-outage]...
+//     [--operator NAME:TOKEN[:control,control…]]...   (who may send controls; tokens are never printed)
 function fail(message: string): never {
   console.error(`simulator: ${message}`);
   process.exit(2);
 }
 
-const VALUE_OPTIONS = new Set(['--port', '--seed', '--speed', '--scenario']);
+const VALUE_OPTIONS = new Set(['--port', '--seed', '--speed', '--scenario', '--operator']);
 
 /**
  * parseArgs refuses `--seed -1` as ambiguous (the value looks like an option) with a stack
@@ -39,6 +41,7 @@ function parseCommandLine() {
         speed: { type: 'string', default: '1' },
         drill: { type: 'boolean', default: false },
         scenario: { type: 'string', multiple: true, default: [] },
+        operator: { type: 'string', multiple: true, default: [] },
       },
     });
   } catch (error) {
@@ -62,12 +65,23 @@ const scenarios = values.scenario.map((name) => {
   return parsed.success ? parsed.data : fail(`unknown scenario "${name}"`);
 });
 
-const host = createSimHost({ seed, speed, drill: values.drill, scenarios });
+function createHost() {
+  try {
+    const operators = values.operator.map(parseOperatorSpec);
+    return createSimHost({ seed, speed, drill: values.drill, scenarios, operators });
+  } catch (error) {
+    if (error instanceof OperatorSpecError) fail(error.message);
+    throw error;
+  }
+}
+
+const host = createHost();
 try {
   const bound = await host.listen(port);
   console.log(
     `simulator listening on http://127.0.0.1:${bound} (seed ${seed}${values.drill ? ', drill mode' : ''})`,
   );
+  console.log(`operators: ${host.operators.describe()}`);
 } catch (error) {
   fail(`cannot listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fault, ScenarioName } from '../../contract/schemas.ts';
+import { OperatorBook } from '../api/operators.ts';
+import type { OperatorSpec } from '../api/operators.ts';
 import { ScaledClock } from '../model/clock.ts';
 import { Simulator } from '../model/simulator.ts';
 import { handleDrillControl } from './drill-control.ts';
@@ -9,6 +11,7 @@ import type { DrillContext } from './drill-control.ts';
 import { sendProblem } from './http-util.ts';
 import type { SseConnection } from './sse.ts';
 import { dropAllStreams, handleTradingApi } from './trading-api.ts';
+import type { TradingApiContext } from './trading-api.ts';
 
 export interface SimHostOptions {
   seed: number;
@@ -20,16 +23,23 @@ export interface SimHostOptions {
   startMs?: number;
   /** How often (real ms) the model is advanced and events pushed. */
   tickMs?: number;
+  /** Who may send controls (with which token); none: every control answers 401. */
+  operators?: readonly OperatorSpec[];
 }
 
 export interface SimHost {
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
   readonly sim: Simulator;
+  readonly operators: OperatorBook;
 }
 
-/** The simulated trading system as a real HTTP process: the trading API plus drill control. */
+/**
+ * The simulated trading system as a real HTTP process: the trading API plus drill control.
+ * Throws OperatorSpecError for a bad operator list.
+ */
 export function createSimHost(options: SimHostOptions): SimHost {
+  const operators = new OperatorBook(options.operators);
   const clock = new ScaledClock({ startMs: options.startMs ?? Date.now(), speed: options.speed ?? 1 });
   // A new instance id per process: a client holding ids of an earlier life must start over.
   const instance = randomUUID();
@@ -44,10 +54,12 @@ export function createSimHost(options: SimHostOptions): SimHost {
   const streams = new Set<SseConnection>();
   let fault: Fault | null = null;
   let crashedStreamsDropped = false;
-  const ctx: DrillContext & { streams: Set<SseConnection> } = {
+  const ctx: DrillContext & TradingApiContext = {
     sim,
     clock,
+    now: () => clock.now(),
     streams,
+    operators,
     fault: () => fault,
     setFault(next) {
       fault = next;
@@ -79,6 +91,7 @@ export function createSimHost(options: SimHostOptions): SimHost {
 
   return {
     sim,
+    operators,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         server.once('error', reject);

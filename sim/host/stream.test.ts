@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { snapshotSchema, streamEventSchema } from '../../contract/schemas.ts';
+import { heartbeatSchema, snapshotSchema, streamEventSchema } from '../../contract/schemas.ts';
 import type { StreamEvent } from '../../contract/schemas.ts';
 import {
   TEST_TIMEOUT_MS,
@@ -7,6 +7,7 @@ import {
   readSseMessages,
   request,
   simHostFactory,
+  sseReader,
   waitFor,
 } from './test-support.ts';
 import type { SseMessage, TestHost } from './test-support.ts';
@@ -115,5 +116,45 @@ describe('GET /api/v1/stream', { timeout: TEST_TIMEOUT_MS }, () => {
     const [ea, eb] = await Promise.all([readSseMessages(a, 10), readSseMessages(b, 10)]);
     expect(events(ea)).toEqual(events(eb));
     expectContinuation(t, events(ea), since);
+  });
+});
+
+describe('heartbeats and delays', { timeout: 30_000 }, () => {
+  test('a heartbeat without an id comes every 2 s, carrying the simulated time', async () => {
+    const t = await startHost();
+    await request(t.url('/__sim/clock'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ paused: true }),
+    });
+    const stream = await openStream(t.url('/api/v1/stream'));
+    const reader = sseReader(stream);
+    const beats: SseMessage[] = [];
+    while (beats.length < 2) {
+      const [message] = await reader.read(1, 6000);
+      if (message && message.id === null) beats.push(message);
+    }
+    for (const beat of beats) {
+      expect(heartbeatSchema.parse(JSON.parse(beat.data)).type).toBe('heartbeat');
+    }
+  });
+
+  test('a slow fault delays the stream but never reorders it, even when the delay changes', async () => {
+    const t = await startHost();
+    const stream = await openStream(t.url('/api/v1/stream'));
+    const reader = sseReader(stream);
+    await reader.read(1, 5000);
+    const put = (fault: unknown) =>
+      request(t.url('/__sim/faults'), {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(fault),
+      });
+    await put({ kind: 'slow', delayMs: 800 });
+    await new Promise((r) => setTimeout(r, 400));
+    await request(t.url('/__sim/faults'), { method: 'DELETE' });
+    const ids = (await reader.read(25, 15_000)).filter((m) => m.id !== null).map((m) => Number(m.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

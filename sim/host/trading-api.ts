@@ -1,15 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, StreamEvent } from '../../contract/schemas.ts';
+import { controlAnswer, operatorAnswer } from '../api/controls-api.ts';
+import type { OperatorBook } from '../api/operators.ts';
 import type { Simulator } from '../model/simulator.ts';
+import { controlInPath, header, readBody, sendAnswer } from './controls-routes.ts';
 import { truncateJson, violateEvent, violateSnapshot } from './faults.ts';
 import { sendProblem } from './http-util.ts';
 import { SseConnection } from './sse.ts';
 
-/** What the trading API needs from the host: the model and the fault currently set. */
+/** What the trading API needs from the host: the model, its operators and the fault currently set. */
 export interface TradingApiContext {
   sim: Simulator;
+  operators: OperatorBook;
   fault(): Fault | null;
   streams: Set<SseConnection>;
+  /** The simulated clock's now (epoch ms), for heartbeats. */
+  now(): number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,8 +47,12 @@ export async function handleTradingApi(
   url: URL,
 ) {
   const fault = ctx.fault();
-  // A crashed system or a `down` fault: the connection dies without an answer.
+  // A crashed system or a `down` fault: the connection dies without an answer (nothing executes).
   if (!ctx.sim.apiAnswering || fault?.kind === 'down') return void req.socket.destroy();
+  const controlId = controlInPath(url.pathname);
+  // A command arrives whole with its request, so its body is taken in before any delay: a client
+  // that gives up during a slow answer has still sent a command that will run, as in life.
+  const body = controlId !== null && req.method === 'POST' ? await readBody(req) : null;
   if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 0);
   if (fault?.kind === 'http-500')
     return sendProblem(
@@ -51,10 +61,23 @@ export async function handleTradingApi(
       'Internal Server Error',
       'the simulated trading API is failing (fault http-500)',
     );
+
+  if (controlId !== null) {
+    if (body === null) return sendProblem(res, 405, 'Method Not Allowed', `${req.method} is not served here`);
+    const answer = controlAnswer(ctx.sim, ctx.operators, {
+      controlId,
+      authorization: header(req, 'authorization'),
+      idempotencyKey: header(req, 'idempotency-key'),
+      body,
+    });
+    return sendAnswer(res, answer, fault);
+  }
   if (req.method !== 'GET')
     return sendProblem(res, 405, 'Method Not Allowed', `${req.method} is not served here`);
 
   switch (url.pathname) {
+    case '/api/v1/operator':
+      return sendAnswer(res, operatorAnswer(ctx.operators, header(req, 'authorization')), fault);
     case '/api/v1/status':
       return sendBody(res, render(ctx.sim.snapshot(), fault, violateSnapshot));
     case '/api/v1/events': {
@@ -85,17 +108,22 @@ function openStream(ctx: TradingApiContext, req: IncomingMessage, res: ServerRes
   const lastId = nonNegativeInt(raw);
 
   let unsubscribe = () => {};
-  const connection = new SseConnection(res, () => {
-    ctx.streams.delete(connection);
-    unsubscribe();
-  });
-  ctx.streams.add(connection);
-  const send = (event: StreamEvent) => {
-    const fault = ctx.fault();
-    const text = render(event, fault, violateEvent);
-    if (fault?.kind === 'slow') setTimeout(() => connection.send(event.id, text), fault.delayMs ?? 0);
-    else connection.send(event.id, text);
+  const delay = () => (ctx.fault()?.kind === 'slow' ? (ctx.fault()?.delayMs ?? 0) : 0);
+  const heartbeat = () => {
+    const text = JSON.stringify({ type: 'heartbeat', at: new Date(ctx.now()).toISOString() });
+    return { data: ctx.fault()?.kind === 'malformed-json' ? truncateJson(text) : text, delayMs: delay() };
   };
+  const connection = new SseConnection(
+    res,
+    () => {
+      ctx.streams.delete(connection);
+      unsubscribe();
+    },
+    heartbeat,
+  );
+  ctx.streams.add(connection);
+  const send = (event: StreamEvent) =>
+    connection.send(event.id, render(event, ctx.fault(), violateEvent), delay());
 
   // Replay what the client missed; if that is no longer retained (or it sent no id), start it
   // from a full snapshot. The model only emits inside a synchronous tick(), so nothing can

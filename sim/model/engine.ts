@@ -36,7 +36,8 @@ export class Engine {
   #emit: Emit;
   #time: number;
   #trading: TradingState;
-  #reducingSince: number | null = null;
+  /** The REDUCING in progress: since when, and by how much over how long. */
+  #reduction: { since: number; plan: trading.ReductionPlan } | null = null;
   #riskRng: Rng;
   #riskStorm: RiskLimitStorm | null = null;
   #reportedOrders = '';
@@ -72,9 +73,12 @@ export class Engine {
     const dtMs = end - this.#time;
     const fx = effectsAt(this.scenarios, end);
     const state = this.#trading.state;
+    // The intruder trades through our own order gateway, so the kill switch shuts it out too
+    // (HALTED only stops our strategy: the gateway stays open).
+    const intruded = trading.blocksGateway(state) ? [] : fx.breachedVenues;
     const connectionChanged = this.venues.step(end, dtMs, {
       silentVenues: fx.silentVenues,
-      breachedVenues: fx.breachedVenues,
+      breachedVenues: intruded,
       crashed: fx.crashed,
       restingFactor: trading.restingOrderFactor(state),
       frozen: trading.freezesOpenOrders(state),
@@ -86,13 +90,14 @@ export class Engine {
       latencyFactor: fx.latencyFactor,
       errorProb: fx.errorProb + routing.failProb,
     });
-    const since = this.#reducingSince;
-    const shrink = since === null || fx.crashed ? 1 : trading.reductionStep(this.#time - since, end - since);
+    const r = this.#reduction;
+    const shrink =
+      r === null || fx.crashed ? 1 : trading.reductionStep(this.#time - r.since, end - r.since, r.plan);
     this.positions.step(dtMs, {
       trading: state === 'ACTIVE' && !fx.crashed,
       shrink,
       silentVenues: fx.silentVenues,
-      breachedVenues: fx.breachedVenues,
+      breachedVenues: intruded,
     });
     this.#time = end;
     if (end % WINDOW_MS === 0) this.#closeWindow(end);
@@ -113,13 +118,23 @@ export class Engine {
     this.alerts.reconcile('RiskLimitBreach', this.#riskStorm?.breaches(end) ?? [], end);
 
     this.#reportVenues(end);
+    this.#reportOrders(end);
+  }
+
+  #reportOrders(at: number): void {
     const openOrders = this.venues.totalOpenOrders();
     const positions = this.positions.list();
     const report = JSON.stringify([openOrders, positions]);
     if (report !== this.#reportedOrders) {
       this.#reportedOrders = report;
-      this.#emit(end, { type: 'orders.changed', openOrders, positions });
+      this.#emit(at, { type: 'orders.changed', openOrders, positions });
     }
+  }
+
+  /** Reports venues and orders that an action changed now, rather than at the next window. */
+  reportNow(at: number): void {
+    this.#reportVenues(at);
+    this.#reportOrders(at);
   }
 
   #reportVenues(end: number): void {
@@ -148,14 +163,33 @@ export class Engine {
     if (name === 'security-breach') this.venues.clearUnknown();
   }
 
-  /** Returns false (and emits nothing) when the system is already in `next`. */
-  setTradingState(next: TradingStateName, by: string, reason: string, at: number): boolean {
+  /**
+   * Returns false (and emits nothing) when the system is already in `next`. `reduction` says how
+   * REDUCING reduces (default: half over 300 s).
+   */
+  setTradingState(
+    next: TradingStateName,
+    by: string,
+    reason: string,
+    at: number,
+    reduction: trading.ReductionPlan = trading.DEFAULT_REDUCTION,
+  ): boolean {
     if (!trading.isTradingStateName(next)) throw new RangeError(`unknown trading state: ${String(next)}`);
     if (next === this.#trading.state) return false;
     this.#trading = { state: next, changedAt: iso(at), changedBy: by, reason };
-    this.#reducingSince = next === 'REDUCING' ? at : null;
+    this.#reduction = next === 'REDUCING' ? { since: at, plan: reduction } : null;
     if (next === 'KILLED') this.venues.cancelAll();
     this.#emit(at, { type: 'trading-state.changed', tradingState: { ...this.#trading } });
     return true;
+  }
+
+  /**
+   * Reconnects a venue's session unless its exchange (or our whole system) is still down, in
+   * which case a new session would drop at once: nothing changes. Returns whether it reconnected.
+   */
+  reconnectVenue(venueId: string, at: number): boolean {
+    const fx = effectsAt(this.scenarios, at);
+    if (fx.crashed || fx.silentVenues.includes(venueId)) return false;
+    return this.venues.reconnect(venueId, at);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { snapshotSchema, streamEventSchema } from '../../contract/schemas.ts';
 import { ManualClock } from './clock.ts';
-import { Simulator } from './simulator.ts';
+import { OFFERED_CONTROLS, Simulator } from './simulator.ts';
 import { START, harness } from './test-harness.ts';
 import type { StreamEvent } from './types.ts';
 
@@ -76,8 +76,12 @@ describe('Simulator events and snapshots', () => {
     expect(snapshot.system).toEqual({
       id: 'sim',
       name: 'Simulated trading system',
+      controls: [...OFFERED_CONTROLS],
       environment: 'simulator',
     });
+    // The snapshot's list is a copy: changing it changes nothing in the model.
+    snapshot.system.controls.pop();
+    expect(h.sim.snapshot().system.controls).toEqual([...OFFERED_CONTROLS]);
   });
 
   test('ids rise by one, and times never go back', () => {
@@ -148,7 +152,12 @@ describe('Simulator events and snapshots', () => {
     const h = harness(7, { instance: 'life-2', system: { id: 'x', name: 'X' } });
     expect(h.sim.snapshot().instance).toBe('life-2');
     h.sim.setEnvironment('drill');
-    expect(h.sim.snapshot().system).toEqual({ id: 'x', name: 'X', environment: 'drill' });
+    expect(h.sim.snapshot().system).toEqual({
+      id: 'x',
+      name: 'X',
+      controls: [...OFFERED_CONTROLS],
+      environment: 'drill',
+    });
     expect(harness(7).sim.snapshot().instance).toBe('sim-seed-7');
   });
 

@@ -2,13 +2,25 @@
 // turns calls into model actions at the current simulated time and serves snapshots and
 // event pages. The model itself lives in engine.ts.
 import type { Clock } from './clock.ts';
+import { CommandLedger, fingerprint } from './command-ledger.ts';
+import {
+  OFFERED_CONTROLS,
+  expectedTradingState,
+  isOffered,
+  notOfferedMessage,
+  planControl,
+} from './controls.ts';
+import type { ControlPlan } from './controls.ts';
 import { Engine } from './engine.ts';
 import { EventLog } from './event-log.ts';
 import type { EventPage, Listener } from './event-log.ts';
 import { WINDOW_MS, iso } from './time.ts';
 import type {
   ApiEventPage,
+  ControlId,
+  ControlReceipt,
   Environment,
+  ExecutedCommand,
   ScenarioName,
   ScenarioStart,
   Snapshot,
@@ -17,8 +29,19 @@ import type {
   TradingStateName,
 } from './types.ts';
 
-export type { ScenarioName, ScenarioStart, StreamEvent, Snapshot, TradingStateName } from './types.ts';
+export type {
+  ControlId,
+  ControlReceipt,
+  ExecutedCommand,
+  ScenarioName,
+  ScenarioStart,
+  StreamEvent,
+  Snapshot,
+  TradingStateName,
+} from './types.ts';
 export { ScenarioError } from './scenarios.ts';
+export { OFFERED_CONTROLS, isOffered } from './controls.ts';
+export type { OfferedControl } from './controls.ts';
 export type { EventPage } from './event-log.ts';
 
 export interface SimulatorOptions {
@@ -37,6 +60,24 @@ export interface SimulatorOptions {
 
 export const DEFAULT_SYSTEM = { id: 'sim', name: 'Simulated trading system' } as const;
 
+/** A control as the trading API received it, with who sent it (the host authenticated them). */
+export interface CommandInput {
+  /** The Idempotency-Key: the command runs at most once per key. */
+  key: string;
+  controlId: ControlId;
+  venueId?: string;
+  params?: Record<string, unknown>;
+  reason: string;
+  /** Recorded as the trading state's changedBy. */
+  operator: string;
+}
+
+export type CommandResult =
+  /** It ran now; `duplicate`: the key had run before, and this is its first receipt again. */
+  | { kind: 'executed' | 'duplicate'; receipt: ControlReceipt }
+  /** Nothing ran: the key belongs to another command, the control is not offered, or the request is wrong. */
+  | { kind: 'conflict' | 'not-offered' | 'bad-request'; message: string };
+
 export class Simulator {
   readonly seed: number;
   readonly instance: string;
@@ -44,6 +85,7 @@ export class Simulator {
   #system: SystemInfo;
   #log: EventLog;
   #engine: Engine;
+  #ledger = new CommandLedger();
   #ticking = false;
 
   constructor(opts: SimulatorOptions) {
@@ -51,7 +93,12 @@ export class Simulator {
     this.instance = opts.instance || `sim-seed-${opts.seed}`;
     this.#clock = opts.clock;
     const { id, name } = opts.system ?? DEFAULT_SYSTEM;
-    this.#system = { id, name, environment: opts.environment ?? 'simulator' };
+    this.#system = {
+      id,
+      name,
+      controls: [...OFFERED_CONTROLS],
+      environment: opts.environment ?? 'simulator',
+    };
     this.#log = new EventLog(opts.retainEvents);
     this.#engine = new Engine(opts.seed, opts.clock.now(), (at, body) => this.#log.append(at, body));
   }
@@ -79,7 +126,7 @@ export class Simulator {
     this.tick();
     const e = this.#engine;
     return {
-      system: { ...this.#system },
+      system: { ...this.#system, controls: [...this.#system.controls] },
       instance: this.instance,
       asOf: iso(e.time),
       eventId: this.#log.lastId,
@@ -156,6 +203,77 @@ export class Simulator {
    * ones; REDUCING shrinks positions by half over 300 s; ACTIVE resumes normal flow.
    */
   setTradingState(next: TradingStateName, by: string, reason: string): void {
-    this.#engine.setTradingState(next, by, reason, this.#actionTime());
+    const at = this.#actionTime();
+    if (this.#engine.setTradingState(next, by, reason, at)) this.#engine.reportNow(at);
+  }
+
+  /**
+   * Executes a trading control at most once per idempotency key, now, and reports its effect in
+   * events at once. The same key with the same request is a `duplicate` carrying the first
+   * receipt (nothing runs again); with a different request, a `conflict`. A refused request
+   * (not offered, bad venue or params) spends no key.
+   */
+  command(input: CommandInput): CommandResult {
+    const { key, controlId, operator, reason } = input;
+    if (!isOffered(controlId)) return { kind: 'not-offered', message: notOfferedMessage(controlId) };
+    if (typeof key !== 'string' || key === '')
+      return { kind: 'bad-request', message: 'an idempotency key is required' };
+    const planned = planControl(
+      { controlId, venueId: input.venueId, params: input.params },
+      this.#engine.venues.ids,
+    );
+    if (!planned.ok) return { kind: 'bad-request', message: planned.message };
+
+    const print = fingerprint(input);
+    const seen = this.#ledger.lookup(key, print);
+    if (seen.kind !== 'new')
+      return seen.kind === 'duplicate' ? seen : { kind: 'conflict', message: seen.message };
+
+    const at = this.#actionTime();
+    if (this.#execute(planned.plan, operator, reason, at)) this.#engine.reportNow(at);
+    const commandId = `cmd-${this.#ledger.size + 1}`;
+    const venueId = input.venueId ?? null;
+    const receipt: ControlReceipt = {
+      commandId,
+      idempotencyKey: key,
+      controlId,
+      venueId,
+      outcome: 'accepted',
+      operator,
+      receivedAt: iso(at),
+      expectedTradingState: expectedTradingState(controlId),
+    };
+    this.#ledger.record(key, print, receipt, {
+      commandId,
+      idempotencyKey: key,
+      controlId,
+      venueId,
+      operator,
+      reason,
+      executedAt: iso(at),
+    });
+    return { kind: 'executed', receipt };
+  }
+
+  /** Carries out a plan; true when it changed something that events must report now. */
+  #execute(plan: ControlPlan, operator: string, reason: string, at: number): boolean {
+    const e = this.#engine;
+    switch (plan.kind) {
+      case 'trading-state':
+        return e.setTradingState(plan.target, operator, reason, at, plan.reduction);
+      case 'venue-cancel-all':
+        e.venues.cancelVenue(plan.venueId);
+        return true;
+      case 'venue-disable':
+        e.venues.disable(plan.venueId, at + plan.durationMs);
+        return true;
+      case 'venue-reconnect':
+        return e.reconnectVenue(plan.venueId, at);
+    }
+  }
+
+  /** Every command executed so far, oldest first, each idempotency key at most once. */
+  executedCommands(): ExecutedCommand[] {
+    return this.#ledger.list();
   }
 }

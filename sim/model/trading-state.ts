@@ -26,12 +26,28 @@ export function freezesOpenOrders(state: TradingStateName): boolean {
   return state === 'HALTED';
 }
 
+/** KILLED closes the order gateway itself: nothing reaches a venue, whoever sends it. */
+export function blocksGateway(state: TradingStateName): boolean {
+  return state === 'KILLED';
+}
+
+/** How far REDUCING takes positions down, and over how long (the control's params can change both). */
+export interface ReductionPlan {
+  /** Share of each position to shed: 0.5 halves it, 1 flattens it. */
+  fraction: number;
+  durationMs: number;
+}
+
+export const DEFAULT_REDUCTION: ReductionPlan = { fraction: REDUCE_FRACTION, durationMs: REDUCE_DURATION_MS };
+
 /** Fraction of the position held when REDUCING started that is still held `elapsedMs` later. */
-export function reductionLevel(elapsedMs: number): number {
-  return 1 - REDUCE_FRACTION * Math.min(1, Math.max(0, elapsedMs) / REDUCE_DURATION_MS);
+export function reductionLevel(elapsedMs: number, plan: ReductionPlan = DEFAULT_REDUCTION): number {
+  return 1 - plan.fraction * Math.min(1, Math.max(0, elapsedMs) / plan.durationMs);
 }
 
 /** The multiplier that takes a position from its level at `fromMs` to its level at `toMs` (both since REDUCING began). */
-export function reductionStep(fromMs: number, toMs: number): number {
-  return reductionLevel(toMs) / reductionLevel(fromMs);
+export function reductionStep(fromMs: number, toMs: number, plan: ReductionPlan = DEFAULT_REDUCTION): number {
+  const from = reductionLevel(fromMs, plan);
+  // A full reduction reaches zero: nothing is left to scale, and 0 / 0 must not poison positions.
+  return from <= 0 ? 0 : reductionLevel(toMs, plan) / from;
 }

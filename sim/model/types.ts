@@ -18,6 +18,9 @@ export type TradingState = Schemas['TradingState'];
 export type TradingStateName = Schemas['TradingStateName'];
 export type ScenarioName = Schemas['ScenarioName'];
 export type ScenarioStart = Schemas['ScenarioStart'];
+export type ControlId = Schemas['ControlId'];
+export type ControlReceipt = Schemas['ControlReceipt'];
+export type ExecutedCommand = Schemas['ExecutedCommand'];
 /** The contract's page of missed events (the event log's own page has no instance). */
 export type ApiEventPage = Schemas['EventPage'];
 export type Environment = 'simulator' | 'drill';

@@ -34,6 +34,8 @@ interface VenueState {
   name: string;
   connection: Connection;
   enabled: boolean;
+  /** When an operator's disable runs out (simulated epoch ms); null while enabled. */
+  disabledUntil: number | null;
   lastMarketDataAt: number;
   /** Our strategy's resting orders. */
   own: number;
@@ -43,6 +45,7 @@ interface VenueState {
 
 export interface VenueStepInput {
   silentVenues: readonly string[];
+  /** Venues where an intruder places orders through our gateway (none while KILLED blocks it). */
   breachedVenues: readonly string[];
   crashed: boolean;
   /** Share of the normal placement rate (trading state). */
@@ -71,6 +74,7 @@ export class VenueBook {
       name,
       connection: 'CONNECTED',
       enabled: true,
+      disabledUntil: null,
       lastMarketDataAt: startMs,
       own: rng.poisson(MEAN_OPEN_ORDERS),
       unknown: 0,
@@ -81,12 +85,24 @@ export class VenueBook {
     return this.#venues.map((v) => v.id);
   }
 
-  /** Advances every venue; true when a connection state changed, which is reported at once. */
+  has(id: string): boolean {
+    return this.#venues.some((v) => v.id === id);
+  }
+
+  /**
+   * Advances every venue; true when a connection state changed or a disable ran out, which is
+   * reported at once.
+   */
   step(t: number, dtMs: number, input: VenueStepInput): boolean {
     const dt = dtMs / 1000;
     let connectionChanged = false;
     for (const v of this.#venues) {
       const before = v.connection;
+      if (v.disabledUntil !== null && t >= v.disabledUntil) {
+        v.enabled = true;
+        v.disabledUntil = null;
+        connectionChanged = true;
+      }
       const alive = !input.crashed && !input.silentVenues.includes(v.id);
       if (alive) {
         v.lastMarketDataAt = t;
@@ -127,6 +143,37 @@ export class VenueBook {
       v.own = 0;
       v.unknown = 0;
     }
+  }
+
+  /**
+   * An operator's cancel-all on one venue: its open orders, ours or not, go at once. It goes
+   * through the order gateway, not the market-data feed, so it works while the exchange's feed is down.
+   */
+  cancelVenue(id: string): void {
+    for (const v of this.#venues.filter((venue) => venue.id === id)) {
+      v.own = 0;
+      v.unknown = 0;
+    }
+  }
+
+  /** No new orders to the venue until `untilMs`; its open orders stay where they are. */
+  disable(id: string, untilMs: number): void {
+    for (const v of this.#venues.filter((venue) => venue.id === id)) {
+      v.enabled = false;
+      v.disabledUntil = untilMs;
+    }
+  }
+
+  /**
+   * Re-establishes a dropped or degraded session whose exchange is answering; the caller knows
+   * whether it is. Returns false when there was nothing to reconnect.
+   */
+  reconnect(id: string, at: number): boolean {
+    const v = this.#venues.find((venue) => venue.id === id);
+    if (!v || v.connection === 'CONNECTED') return false;
+    v.connection = 'CONNECTED';
+    v.lastMarketDataAt = at;
+    return true;
   }
 
   /** The intruder's orders are purged once the breach is contained. */

@@ -1,20 +1,58 @@
 import { http, HttpResponse } from 'msw';
+import { controlAnswer, operatorAnswer } from '../api/controls-api.ts';
+import type { ApiAnswer, BodyRead } from '../api/controls-api.ts';
+import { OperatorBook } from '../api/operators.ts';
+import type { OperatorSpec } from '../api/operators.ts';
 import type { ManualClock } from '../model/clock.ts';
 import type { Simulator } from '../model/simulator.ts';
 
 // The simulator model served through msw, for component tests: the same model as the HTTP
-// host, so a panel test sees the same data a drill does. Only the polling half of the API is
-// here; msw's sse() cannot run under jsdom, so streaming is covered by the real host in e2e.
+// host, so a panel test sees the same data a drill does. The polling half of the API and the
+// controls are here; msw's sse() cannot run under jsdom, so streaming is covered by the real
+// host in e2e. Controls answer exactly as the host does (same checks, codes and words).
 
 export interface SimHandlersOptions {
   sim: Simulator;
   /** Base of the trading API as the dashboard is configured (config.apiBaseUrl). */
   baseUrl: string;
+  /** Who may send controls; none: the controls and operator endpoints answer 401. */
+  operators?: readonly OperatorSpec[];
 }
 
-/** GET status and GET events, answered from the model as it stands when the request arrives. */
-export function simHandlers({ sim, baseUrl }: SimHandlersOptions) {
+function answer(a: ApiAnswer) {
+  return HttpResponse.json(a.body as never, { status: a.status, headers: a.headers });
+}
+
+async function readBody(request: Request): Promise<BodyRead> {
+  const text = await request.text();
+  if (text.trim() === '') return { ok: false, status: 400, detail: 'a JSON request body is required' };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, status: 400, detail: 'the request body is not valid JSON' };
+  }
+}
+
+/**
+ * GET status and GET events, answered from the model as it stands when the request arrives;
+ * POST controls/{controlId} and GET operator, executing on the same model.
+ */
+export function simHandlers({ sim, baseUrl, operators = [] }: SimHandlersOptions) {
+  const book = new OperatorBook(operators);
   return [
+    http.post(`${baseUrl}/controls/:controlId`, async ({ request, params }) =>
+      answer(
+        controlAnswer(sim, book, {
+          controlId: String(params.controlId),
+          authorization: request.headers.get('authorization'),
+          idempotencyKey: request.headers.get('idempotency-key'),
+          body: await readBody(request),
+        }),
+      ),
+    ),
+    http.get(`${baseUrl}/operator`, ({ request }) =>
+      answer(operatorAnswer(book, request.headers.get('authorization'))),
+    ),
     http.get(`${baseUrl}/status`, () => {
       sim.tick();
       return HttpResponse.json(sim.snapshot());
@@ -49,15 +87,15 @@ export function makeTradingApiServe(baseUrl: string, snapshot: () => unknown) {
   ];
 }
 
-/** The trading API does not answer at all: connection refused, as when the process is dead. */
+/** The trading API does not answer at all (controls included): connection refused, as when the process is dead. */
 export function makeTradingApiDown(baseUrl: string) {
-  return [http.get(`${baseUrl}/*`, () => HttpResponse.error())];
+  return [http.all(`${baseUrl}/*`, () => HttpResponse.error())];
 }
 
-/** The trading API answers every request with HTTP 500. */
+/** The trading API answers every request (controls included) with HTTP 500; nothing executes. */
 export function makeTradingApiFail(baseUrl: string, status = 500) {
   return [
-    http.get(`${baseUrl}/*`, () =>
+    http.all(`${baseUrl}/*`, () =>
       HttpResponse.json({ title: 'Internal Server Error', status, detail: 'simulated failure' }, { status }),
     ),
   ];

@@ -5,19 +5,13 @@ import { ManualClock } from '../../sim/model/clock.ts';
 import { Simulator } from '../../sim/model/simulator.ts';
 import { makeTradingApiDown, simHandlers } from '../../sim/msw/handlers.ts';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
-import { thresholdPresets } from '../config/thresholds.ts';
 import { server } from '../testing/msw-server.ts';
 import { installSimStream } from '../testing/sim-stream.ts';
+import { testConfig } from '../testing/render-live.tsx';
 import { App } from './app.tsx';
 import { AppProviders } from './providers.tsx';
 
-const config: RuntimeConfig = {
-  apiBaseUrl: '/api/v1',
-  staleAfterMs: 300,
-  fallbackPollMs: 1000,
-  thresholds: thresholdPresets.rtes,
-  systems: {},
-};
+const config: RuntimeConfig = testConfig;
 
 function renderBoard(environment: 'simulator' | 'drill' = 'simulator') {
   const clock = new ManualClock(Date.now());

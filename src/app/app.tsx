@@ -17,7 +17,8 @@ import { useLiveStream } from '../live/use-live-stream.ts';
  * right, the controls pinned to the bottom. Only the columns scroll, never the page, so the
  * trading state and the controls are always in view.
  */
-export function App() {
+/** `desk`: the trading desk's wall screen — the same truth, read-only, with no controls at all. */
+export function App({ view = 'commander' }: { view?: 'commander' | 'desk' }) {
   useLiveStream();
   return (
     <div className="flex h-screen flex-col bg-slate-950 text-slate-100">
@@ -32,11 +33,13 @@ export function App() {
             <ErrorRatePanel />
             <ThroughputPanel />
           </div>
-          <div className="grid grid-cols-2 gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-            <VenueGrid />
+          <div className="grid grid-cols-2 items-start gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+            <div className="flex min-w-0 flex-col gap-3">
+              <VenueGrid />
+              <AlertsPanel className="max-h-[40vh] min-h-32" />
+            </div>
             <ServiceGrid />
           </div>
-          <AlertsPanel className="max-h-[40vh] min-h-32" />
         </main>
         <aside
           aria-label="Incident and playbook"
@@ -46,7 +49,7 @@ export function App() {
           <ActiveChecklist />
         </aside>
       </div>
-      <ControlBar />
+      {view === 'commander' && <ControlBar />}
     </div>
   );
 }

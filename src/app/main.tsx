@@ -14,7 +14,7 @@ root.render(
   <StrictMode>
     {result.ok ? (
       <AppProviders config={result.config}>
-        <App />
+        <App view={window.location.pathname.startsWith('/desk') ? 'desk' : 'commander'} />
       </AppProviders>
     ) : (
       <ConfigErrorScreen error={result.error} />

@@ -3,12 +3,15 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { ConfigProvider } from '../config/config-context.tsx';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
+import { ControlsProvider } from '../controls/controls-provider.tsx';
 
 export function AppProviders({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient());
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider config={config}>{children}</ConfigProvider>
+      <ConfigProvider config={config}>
+        <ControlsProvider>{children}</ControlsProvider>
+      </ConfigProvider>
     </QueryClientProvider>
   );
 }

@@ -18,6 +18,8 @@ describe('runtime configuration', () => {
         fallbackPollMs: 1000,
         thresholds: thresholdPresets.rtes,
         systems: {},
+        storeBaseUrl: '/warroom/v1',
+        controls: { holdMs: 600, confirmDeadlineMs: 3000, requestTimeoutMs: 4000 },
       },
     });
   });

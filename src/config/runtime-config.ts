@@ -13,6 +13,18 @@ export const runtimeConfigSchema = z.strictObject({
   fallbackPollMs: z.number().int().min(1000).max(60_000).default(1000),
   /** Alert thresholds for the default trading system: a preset from the seeds, or explicit figures. */
   thresholds: thresholdsInputSchema.prefault({ preset: 'rtes' }),
+  /** Base URL of the war-room store (incidents, timeline, the control audit log). */
+  storeBaseUrl: z.string().min(1).default('/warroom/v1'),
+  controls: z
+    .strictObject({
+      /** Press-and-hold time of the kill switch and halt; 0 makes them fire on a plain click. */
+      holdMs: z.int().min(0).max(5000).default(600),
+      /** After this, a command not yet seen in effect is shown as UNCONFIRMED. */
+      confirmDeadlineMs: z.int().min(500).max(60_000).default(3000),
+      /** Per-attempt deadline of a control request. */
+      requestTimeoutMs: z.int().min(500).max(60_000).default(4000),
+    })
+    .prefault({}),
   /** Thresholds for particular trading systems, by the system id the API reports. */
   systems: z.record(z.string(), z.strictObject({ thresholds: thresholdsInputSchema })).default({}),
 });

@@ -9,7 +9,9 @@ const receipt: ControlReceipt = {
   commandId: 'cmd-1',
   idempotencyKey: 'key-12345678',
   controlId: 'halt',
+  venueId: null,
   outcome: 'accepted',
+  operator: 'alice',
   receivedAt: '2026-01-05T10:00:00.100Z',
   expectedTradingState: 'HALTED',
 };

@@ -14,7 +14,8 @@ export function formatClock(ms: number): string {
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
-const unitLabel = { us: 'µs', ms: 'ms', s: 's' } as const;
+/** How each latency unit is written. */
+export const unitLabel = { us: 'µs', ms: 'ms', s: 's' } as const;
 
 export function formatLatency(value: number, unit: keyof typeof unitLabel): string {
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;

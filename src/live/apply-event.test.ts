@@ -41,12 +41,12 @@ describe('fromSnapshot', () => {
       message: expect.stringMatching(
         /^status snapshot: venues\[0\]\.connection: expected one of CONNECTED, DEGRADED, DISCONNECTED, got "UP"/,
       ),
-      since: 5000,
+      since: 1000, // valid until the last valid data came (1000), not since the bad data came (5000)
     });
     expect(next.eventId).toBe(60);
     expect(next.problems.metrics).toBeUndefined();
-    // Still bad later: the problem keeps the time it began.
-    expect(fromSnapshot(parts(raw), next, 9000).problems.venues?.since).toBe(5000);
+    // Still bad later: the problem keeps the time the section was last valid.
+    expect(fromSnapshot(parts(raw), next, 9000).problems.venues?.since).toBe(1000);
     // Good again: the problem is gone.
     expect(fromSnapshot(parts(snapshotFixture), next, 9000).problems).toEqual({});
   });
@@ -121,7 +121,7 @@ describe('applyParsed', () => {
     expect(next.eventId).toBe(bad.id);
     expect(next.venues).toBe(base.venues);
     expect(next.problems).toEqual({
-      venues: { message: expect.stringMatching(/^stream event: venues\[0\]/), since: 7000 },
+      venues: { message: expect.stringMatching(/^stream event: venues\[0\]/), since: 1000 },
     });
   });
 

@@ -1,6 +1,7 @@
 import type { StreamEvent } from '../../contract/schemas.ts';
 import { SECTIONS } from './live-state.ts';
 import type { LiveState, Section } from './live-state.ts';
+import { sectionOfChange } from './parse.ts';
 import type { ParsedEvent, SnapshotParts } from './parse.ts';
 
 /** The dashboard keeps no more metric windows than the server sends in a snapshot. */
@@ -38,6 +39,7 @@ export function fromSnapshot(parts: SnapshotParts, previous: LiveState | null, n
     alerts: null,
     orders: null,
     problems: {},
+    confirmedAt: now,
   };
   for (const section of SECTIONS) {
     const result = parts.sections[section];
@@ -45,7 +47,9 @@ export function fromSnapshot(parts: SnapshotParts, previous: LiveState | null, n
       (state as Record<Section, unknown>)[section] = result.value;
     } else {
       (state as Record<Section, unknown>)[section] = previous?.[section] ?? null;
-      state.problems[section] = { message: result.error, since: previous?.problems[section]?.since ?? now };
+      // It was valid until the last data that was: as of then is what the panel now shows.
+      const since = previous?.problems[section]?.since ?? previous?.confirmedAt ?? now;
+      state.problems[section] = { message: result.error, since };
     }
   }
   return state;
@@ -60,7 +64,9 @@ function applyChange(state: LiveState, event: Exclude<StreamEvent, { type: 'rese
       if (state.services) next.services = upsertById(state.services, [event.service]);
       break;
     case 'services.checked':
-      if (state.services) next.services = state.services.map((s) => ({ ...s, lastCheckAt: event.checkedAt }));
+      // A check stamped onto health values we could not read would make them look current.
+      if (state.services && !state.problems.services)
+        next.services = state.services.map((s) => ({ ...s, lastCheckAt: event.checkedAt }));
       break;
     case 'venues.changed':
       if (state.venues) next.venues = upsertById(state.venues, event.venues);
@@ -87,17 +93,6 @@ function applyChange(state: LiveState, event: Exclude<StreamEvent, { type: 'rese
   return next;
 }
 
-const sectionOf: Record<Exclude<StreamEvent, { type: 'reset' }>['type'], Section> = {
-  'service.changed': 'services',
-  'services.checked': 'services',
-  'venues.changed': 'venues',
-  'metrics.window': 'metrics',
-  'trading-state.changed': 'tradingState',
-  'alert.firing': 'alerts',
-  'alert.cleared': 'alerts',
-  'orders.changed': 'orders',
-};
-
 const WHOLE_SECTION_CHANGES = new Set<string>(['trading-state.changed', 'orders.changed', 'metrics.window']);
 
 export function applyParsed(state: LiveState, item: ParsedEvent, now: number): LiveState {
@@ -108,15 +103,16 @@ export function applyParsed(state: LiveState, item: ParsedEvent, now: number): L
       const next = applyChange(state, item.event);
       // Only a change that carries its whole section makes last-known data current again; a
       // partial one (one venue, one alert) cannot vouch for the rest, and a snapshot must.
-      const section = sectionOf[item.event.type];
+      const section = sectionOfChange[item.event.type];
+      const confirmed = { ...next, confirmedAt: now };
       return WHOLE_SECTION_CHANGES.has(item.event.type)
-        ? { ...next, problems: withoutProblem(next.problems, section) }
-        : next;
+        ? { ...confirmed, problems: withoutProblem(next.problems, section) }
+        : confirmed;
     }
     case 'invalid': {
       const next = { ...state, eventId: item.id, asOf: item.at };
       if (item.section === null) return next;
-      const since = state.problems[item.section]?.since ?? now;
+      const since = state.problems[item.section]?.since ?? state.confirmedAt;
       return { ...next, problems: { ...state.problems, [item.section]: { message: item.error, since } } };
     }
   }

@@ -18,7 +18,7 @@ export type Section = 'tradingState' | 'services' | 'venues' | 'metrics' | 'aler
 export interface SectionProblem {
   /** What was wrong, in words: "venues[2].connection: expected one of …, got "UP"". */
   message: string;
-  /** Client time (ms) the section last held valid data; what is shown is as of then. */
+  /** Client time (ms) the section last held valid data: what it shows is as of then. */
   since: number;
 }
 
@@ -43,6 +43,8 @@ export interface LiveState {
   alerts: Alert[] | null;
   orders: Orders | null;
   problems: Partial<Record<Section, SectionProblem>>;
+  /** Client time (ms) valid data was last folded in: a section that breaks was valid until then. */
+  confirmedAt: number;
 }
 
 export const SECTIONS: readonly Section[] = [

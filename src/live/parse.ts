@@ -68,8 +68,8 @@ export function parseSnapshotParts(data: unknown, what: string): ParseResult<Sna
   };
 }
 
-/** Which section an event type changes; null for types this dashboard does not know. */
-const sectionOfType: Record<string, Section | undefined> = {
+/** Which section each kind of change belongs to. */
+export const sectionOfChange: Readonly<Record<Exclude<StreamEvent, { type: 'reset' }>['type'], Section>> = {
   'service.changed': 'services',
   'services.checked': 'services',
   'venues.changed': 'venues',
@@ -79,6 +79,9 @@ const sectionOfType: Record<string, Section | undefined> = {
   'alert.cleared': 'alerts',
   'orders.changed': 'orders',
 };
+
+/** The same, for a type read off the wire: undefined for types this dashboard does not know. */
+const sectionOfType: Readonly<Record<string, Section | undefined>> = sectionOfChange;
 
 export type ParsedEvent =
   | { kind: 'change'; event: Exclude<StreamEvent, { type: 'reset' }> }

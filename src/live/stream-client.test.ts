@@ -7,7 +7,7 @@ import { server } from '../testing/msw-server.ts';
 import { applyAll, fromSnapshot } from './apply-event.ts';
 import type { LiveState } from './live-state.ts';
 import { idOf } from './parse.ts';
-import { StreamClient } from './stream-client.ts';
+import { backoffDelay, StreamClient } from './stream-client.ts';
 import type { ConnectionReport, StreamSink } from './stream-client.ts';
 
 const base = 'http://trading.test/api/v1';
@@ -235,5 +235,148 @@ describe('StreamClient', () => {
     expect(phase()).toBe('live');
     await vi.waitFor(() => expect(phase()).toBe('polling'));
     expect(sink.reports.at(-1)?.problem).toMatch(/went silent/);
+  });
+
+  test('losing the stream does not make old data look current', async () => {
+    server.use(
+      http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)),
+      http.get(`${base}/events`, () => new Promise(() => {})), // polls hang: nothing new arrives
+    );
+    const { sink, api } = recordingSink();
+    client = makeClient(api, { requestTimeoutMs: 5000 });
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().open();
+    const contact = sink.reports.at(-1)!.lastContactAt;
+    await new Promise((r) => setTimeout(r, 50));
+    FakeEventSource.latest().fail();
+    expect(sink.reports.at(-1)!.phase).toBe('polling');
+    expect(sink.reports.at(-1)!.lastContactAt).toBe(contact);
+  });
+
+  test('a stream that never opens is given up on, and polling carries on', async () => {
+    let polls = 0;
+    server.use(
+      http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)),
+      http.get(`${base}/events`, () => {
+        polls += 1;
+        return HttpResponse.json({
+          instance: snapshotFixture.instance,
+          events: [],
+          lastEventId: 41,
+          gap: false,
+        });
+      }),
+    );
+    const { api, phase } = recordingSink();
+    client = makeClient(api, { silenceMs: 80 });
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    // never opened…
+    await vi.waitFor(() => expect(polls).toBeGreaterThanOrEqual(2));
+    expect(phase()).toBe('polling');
+    expect(FakeEventSource.instances[0]!.closed).toBe(true);
+  });
+
+  test('heartbeats keep a quiet stream live without moving the position', async () => {
+    server.use(http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)));
+    const { sink, api, phase } = recordingSink();
+    client = makeClient(api, { silenceMs: 120 });
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().open();
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 60));
+      FakeEventSource.latest().emit({ type: 'heartbeat', at: new Date().toISOString() });
+    }
+    expect(phase()).toBe('live');
+    expect(FakeEventSource.instances).toHaveLength(1);
+    expect(sink.snapshot!.eventId).toBe(41);
+  });
+
+  test('data that arrives late is shown as old as it is', async () => {
+    let now = Date.parse('2026-01-05T10:00:00.000Z');
+    const at = (ms: number) => new Date(ms).toISOString();
+    server.use(http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)));
+    const { sink, api } = recordingSink();
+    client = makeClient(api, { silenceMs: 60_000, now: () => now });
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().open();
+    // The server's clock is 5 s behind this browser's; heartbeats arrive 20 ms after they are sent.
+    for (let i = 0; i < 3; i++) {
+      now += 1000;
+      FakeEventSource.latest().emit({ type: 'heartbeat', at: at(now - 5000 - 20) });
+    }
+    expect(sink.reports.at(-1)!.lastContactAt).toBe(now);
+    // Then the API slows down: an event made at `made` arrives 2.8 s later.
+    const made = now + 200;
+    now = made + 2800;
+    FakeEventSource.latest().emit({ ...windowEvent(42), at: at(made - 5000 - 20) }, 42);
+    expect(now - sink.reports.at(-1)!.lastContactAt!).toBe(2800);
+  });
+
+  test('an event that can never be read at one position is stepped over by a snapshot', async () => {
+    let statusCalls = 0;
+    server.use(
+      http.get(`${base}/status`, () => {
+        statusCalls += 1;
+        return HttpResponse.json(statusCalls === 1 ? snapshotFixture : { ...snapshotFixture, eventId: 50 });
+      }),
+      // The events page carries an event with no valid id: it cannot be positioned.
+      http.get(`${base}/events`, () =>
+        HttpResponse.json({
+          instance: snapshotFixture.instance,
+          events: [{ id: 'x', type: 'metrics.window' }],
+          lastEventId: 42,
+          gap: false,
+        }),
+      ),
+    );
+    const { sink, api } = recordingSink();
+    client = makeClient(api, { streamRetryEvery: 100 });
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().fail();
+    await vi.waitFor(() => expect(sink.snapshot!.eventId).toBe(50), { timeout: 3000 });
+    expect(sink.invalid.length).toBeGreaterThanOrEqual(2);
+    expect(sink.reports.at(-1)!.resyncs).toBe(1);
+  });
+
+  test('an invalid event met while polling is re-synced by the next poll, never by a parallel stream', async () => {
+    let snapshots = 0;
+    server.use(
+      http.get(`${base}/status`, () => {
+        snapshots += 1;
+        return HttpResponse.json(snapshotFixture);
+      }),
+      http.get(`${base}/events`, ({ request }) => {
+        const after = Number(new URL(request.url).searchParams.get('after'));
+        const bad = { ...windowEvent(after + 1), window: { errorRate: 'n/a' } };
+        return HttpResponse.json({
+          instance: snapshotFixture.instance,
+          events: [bad],
+          lastEventId: after + 1,
+          gap: false,
+        });
+      }),
+    );
+    const { api } = recordingSink();
+    client = makeClient(api, { streamRetryEvery: 100 });
+    client.start();
+    await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
+    FakeEventSource.latest().fail();
+    await vi.waitFor(() => expect(snapshots).toBe(2));
+    expect(FakeEventSource.instances).toHaveLength(1); // no stream opened beside the polling
+  });
+
+  test('backoff grows, is capped, has jitter, and never goes faster than the poll interval', () => {
+    expect([1, 2, 3, 4, 5].map((f) => backoffDelay(f, 1000, 5000, () => 1))).toEqual([
+      1000, 2000, 4000, 5000, 5000,
+    ]);
+    expect(backoffDelay(3, 1000, 5000, () => 0)).toBe(3000); // jitter takes up to a quarter off
+    expect(backoffDelay(1, 1000, 5000, () => 0)).toBe(1000); // but never below the poll interval
+    const spread = new Set(Array.from({ length: 20 }, (_, i) => backoffDelay(4, 1000, 8000, () => i / 20)));
+    expect(spread.size).toBeGreaterThan(10);
   });
 });

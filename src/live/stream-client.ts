@@ -1,14 +1,19 @@
-import { idOf, parseEvent, parseEventPage, parseSnapshotParts } from './parse.ts';
-import type { ParsedEvent, SnapshotParts } from './parse.ts';
 import { parseJsonText } from '../../contract/validate.ts';
 import type { ParseResult } from '../../contract/validate.ts';
+import { ClockOffset } from './clock-offset.ts';
+import { EventStream } from './event-stream.ts';
+import type { EventSourceLike } from './event-stream.ts';
+import { idOf, parseEventPage, parseSnapshotParts } from './parse.ts';
+import type { ParsedEvent, SnapshotParts } from './parse.ts';
 import { describeFailure, requestText } from './request.ts';
+
+export type { EventSourceLike };
 
 /**
  * How the dashboard is hearing from the trading API right now:
  * - connecting: nothing heard yet;
  * - live: the event stream is open and delivering;
- * - polling: the stream is lost but the API answers polls (no event is missed, only later);
+ * - polling: the stream is lost but the API answers polls;
  * - unreachable: the last request failed; what is shown is last-known.
  */
 export type ConnectionPhase = 'connecting' | 'live' | 'polling' | 'unreachable';
@@ -17,7 +22,10 @@ export interface ConnectionReport {
   phase: ConnectionPhase;
   /** Client time (ms) this phase began: "unreachable since 14:03:07". */
   since: number;
-  /** Client time (ms) of the last successful contact, null before the first. */
+  /**
+   * Client time (ms) at which the data shown was last confirmed true, by the trading system's
+   * clock (corrected for skew): late data looks as old as it is. Null before the first data.
+   */
   lastContactAt: number | null;
   /** What went wrong last, in words, while not live. */
   problem: string | null;
@@ -44,19 +52,12 @@ export interface StreamSink {
   invalid(problem: string): void;
 }
 
-export interface EventSourceLike {
-  onopen: ((this: EventSourceLike, ev: Event) => unknown) | null;
-  onmessage: ((this: EventSourceLike, ev: MessageEvent<string>) => unknown) | null;
-  onerror: ((this: EventSourceLike, ev: Event) => unknown) | null;
-  close(): void;
-}
-
 export interface StreamClientOptions {
   baseUrl: string;
   /** Polling interval while the stream is down; requests never go faster than this. */
   pollMs: number;
-  /** A stream that delivers nothing for this long is treated as lost (the server emits every second). */
-  silenceMs: number;
+  /** A stream that does not open, or says nothing (not even a heartbeat), for this long is lost. */
+  silenceMs?: number;
   /** Ceiling of the exponential backoff while the API is unreachable. */
   maxBackoffMs?: number;
   /** Per-request deadline: a slow API counts as unreachable rather than hanging the board. */
@@ -74,19 +75,23 @@ export interface StreamClientOptions {
 export class StreamClient {
   private readonly sink: StreamSink;
   private readonly opts: Required<StreamClientOptions>;
-  private source: EventSourceLike | null = null;
+  private readonly clock = new ClockOffset();
+  private stream: EventStream | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private watchdog: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
   private failures = 0;
   private requestsSinceStreamTry = 0;
   private snapshotsTaken = 0;
+  /** The next pull takes a whole snapshot (invalid data seen, or a position we cannot pass). */
+  private snapshotDue = false;
   private lastForcedResync = -Infinity;
+  private stuck: { eventId: number; times: number } | null = null;
   private report: ConnectionReport;
 
   constructor(sink: StreamSink, options: StreamClientOptions) {
     this.sink = sink;
     this.opts = {
+      silenceMs: 5000,
       maxBackoffMs: 5000,
       requestTimeoutMs: 4000,
       streamRetryEvery: 5,
@@ -119,18 +124,29 @@ export class StreamClient {
     this.timer = null;
   }
 
-  /** `contact`: valid data just arrived, so what is shown is current as of now. */
-  private setPhase(phase: ConnectionPhase, problem: string | null, contact = true): void {
-    const lastContactAt = contact ? this.opts.now() : this.report.lastContactAt;
+  /** `contactAt`: when the data now shown was true (client ms), or null when nothing new arrived. */
+  private setPhase(phase: ConnectionPhase, problem: string | null, contactAt: number | null): void {
+    const previous = this.report.lastContactAt;
+    const lastContactAt = contactAt === null ? previous : Math.max(previous ?? contactAt, contactAt);
     const since = phase === this.report.phase ? this.report.since : this.opts.now();
     const resyncs = Math.max(0, this.snapshotsTaken - 1);
     this.report = { phase, since, lastContactAt, problem, resyncs };
     this.sink.report(this.report);
   }
 
-  private replace(parts: SnapshotParts): void {
+  /** When something stamped `serverAt` by the trading system was true, by this browser's clock. */
+  private truthAt(serverAt: string): number {
+    const now = this.opts.now();
+    this.clock.sample(serverAt, now);
+    return Math.min(now, this.clock.toClient(serverAt) ?? now);
+  }
+
+  private replace(parts: SnapshotParts): number {
+    if (this.sink.position()?.instance !== parts.instance) this.clock.reset(); // another life, another clock
     this.snapshotsTaken += 1;
+    this.stuck = null;
     this.sink.replace(parts);
+    return this.truthAt(parts.asOf);
   }
 
   /** Fetches what was missed (or a whole snapshot), then tries the stream again. */
@@ -138,7 +154,7 @@ export class StreamClient {
     this.timer = null;
     if (this.stopped) return;
     const tryStream = this.requestsSinceStreamTry >= this.opts.streamRetryEvery - 1;
-    if (this.sink.position() !== null && tryStream) {
+    if (this.sink.position() !== null && tryStream && !this.snapshotDue) {
       // The stream replays from our position, so reopening it is itself a catch-up.
       this.requestsSinceStreamTry = 0;
       this.openStream();
@@ -146,37 +162,39 @@ export class StreamClient {
     }
     this.requestsSinceStreamTry += 1;
     try {
-      await this.pull();
+      const contact = await this.pull();
       if (this.stopped) return;
       this.failures = 0;
-      if (this.report.phase === 'connecting' || this.report.phase === 'unreachable') {
+      const wasDown = this.report.phase === 'connecting' || this.report.phase === 'unreachable';
+      this.setPhase('polling', wasDown ? null : this.report.problem, contact);
+      if (wasDown) {
         // First contact, or the API is back: go straight for the stream.
-        this.setPhase('polling', this.report.problem);
         this.requestsSinceStreamTry = 0;
         this.openStream();
-        return;
+      } else {
+        this.schedule(this.opts.pollMs);
       }
-      this.setPhase('polling', this.report.problem);
-      this.schedule(this.opts.pollMs);
     } catch (error) {
       if (this.stopped) return;
       this.failures += 1;
       if (error instanceof InvalidData) {
         // It answers, but with nothing usable: what is shown keeps ageing.
         this.sink.invalid(error.message);
-        this.setPhase(this.report.phase === 'connecting' ? 'connecting' : 'polling', error.message, false);
+        this.cannotPass();
+        this.setPhase(this.report.phase === 'connecting' ? 'connecting' : 'polling', error.message, null);
       } else {
-        this.setPhase('unreachable', describeFailure(error), false);
+        this.setPhase('unreachable', describeFailure(error), null);
       }
       this.schedule(this.backoff());
     }
   }
 
-  private async pull(forceSnapshot = false): Promise<void> {
+  /** Brings the held state up to date over plain requests; returns when that state was true. */
+  private async pull(): Promise<number> {
     const at = this.sink.position();
-    if (at === null || forceSnapshot) {
-      this.replace(await this.getParsed('status', (d) => parseSnapshotParts(d, 'status snapshot')));
-      return;
+    if (at === null || this.snapshotDue) {
+      this.snapshotDue = false;
+      return this.replace(await this.getParsed('status', (d) => parseSnapshotParts(d, 'status snapshot')));
     }
     const query = `after=${at.eventId}&instance=${encodeURIComponent(at.instance)}`;
     const page = await this.getParsed(`events?${query}`, (d) => parseEventPage(d));
@@ -186,11 +204,15 @@ export class StreamClient {
     const fresh = page.events.filter((e) => idOf(e) > at.eventId);
     const contiguous = fresh.every((e, i) => idOf(e) === at.eventId + 1 + i);
     if (page.gap || page.instance !== at.instance || !contiguous) {
-      this.replace(await this.getParsed('status', (d) => parseSnapshotParts(d, 'status snapshot')));
-    } else if (fresh.length > 0) {
-      this.sink.apply(fresh);
-      if (fresh.some((e) => e.kind === 'invalid')) this.resyncSoon();
+      return this.replace(await this.getParsed('status', (d) => parseSnapshotParts(d, 'status snapshot')));
     }
+    if (fresh.length === 0) return this.opts.now(); // nothing changed, as of this answer
+    this.sink.apply(fresh);
+    if (fresh.some((e) => e.kind === 'invalid')) this.resyncSoon();
+    const last = fresh.at(-1);
+    return last && last.kind !== 'reset'
+      ? this.truthAt(last.kind === 'change' ? last.event.at : last.at)
+      : this.opts.now();
   }
 
   private async getParsed<T>(path: string, parse: (data: unknown) => ParseResult<T>): Promise<T> {
@@ -209,40 +231,33 @@ export class StreamClient {
     this.closeStream();
     const at = this.sink.position();
     const query = at === null ? '' : `?lastEventId=${at.eventId}&instance=${encodeURIComponent(at.instance)}`;
-    const source = this.opts.createEventSource(`${this.opts.baseUrl}/stream${query}`);
-    this.source = source;
-    source.onopen = () => {
-      if (this.source !== source) return;
-      this.failures = 0;
-      this.setPhase('live', null);
-      this.armWatchdog();
-    };
-    source.onmessage = (message) => {
-      if (this.source === source) this.onMessage(message);
-    };
-    source.onerror = () => {
-      if (this.source !== source) return;
-      // Native EventSource reconnection is blind to HTTP errors and has no backoff of its own:
-      // take over, poll meanwhile, and reopen the stream from the last event we hold.
-      this.streamLost('the live stream was lost');
-    };
+    this.stream = new EventStream(
+      `${this.opts.baseUrl}/stream${query}`,
+      this.opts.createEventSource,
+      this.opts.silenceMs,
+      {
+        opened: () => {
+          this.failures = 0;
+          this.setPhase('live', null, null);
+        },
+        item: (item) => this.onItem(item),
+        heartbeat: (at) => this.setPhase('live', null, this.truthAt(at)),
+        unreadable: (problem) => {
+          this.sink.invalid(problem);
+          this.cannotPass();
+          this.streamLost(problem);
+        },
+        lost: (problem) => this.streamLost(problem),
+      },
+    );
   }
 
-  private onMessage(message: MessageEvent<string>): void {
-    this.armWatchdog();
-    const json = parseJsonText(message.data, 'stream event');
-    const parsed = json.ok ? parseEvent(json.value) : json;
-    if (!parsed.ok) {
-      // Not even positioned: keep last-known data, say so, and re-sync from a valid source.
-      this.sink.invalid(parsed.error);
-      this.streamLost(parsed.error);
-      return;
-    }
-    const item = parsed.value;
+  private onItem(item: ParsedEvent): void {
     const id = idOf(item);
     const last = this.sink.position()?.eventId ?? null;
+    let contact: number;
     if (item.kind === 'reset') {
-      this.replace(item.parts);
+      contact = this.replace(item.parts);
     } else if (last !== null && id <= last) {
       return; // already applied, e.g. by a poll racing the stream
     } else if (last !== null && id > last + 1) {
@@ -250,30 +265,45 @@ export class StreamClient {
       return;
     } else {
       this.sink.apply([item]);
+      this.stuck = null;
       if (item.kind === 'invalid') this.resyncSoon();
+      contact = this.truthAt(item.kind === 'change' ? item.event.at : item.at);
     }
-    if (this.report.phase !== 'live') this.setPhase('live', null);
-    else this.report = { ...this.report, lastContactAt: this.opts.now() };
-    this.sink.report(this.report);
+    this.setPhase('live', null, contact);
   }
 
   /**
-   * An event broke the contract: the section shows its warning, and a fresh snapshot (soon, but
+   * The same unreadable thing at the same position twice: the event after it can never be
+   * read, so stop replaying it and start over from a snapshot.
+   */
+  private cannotPass(): void {
+    const eventId = this.sink.position()?.eventId ?? -1;
+    this.stuck =
+      this.stuck?.eventId === eventId ? { eventId, times: this.stuck.times + 1 } : { eventId, times: 1 };
+    if (this.stuck.times >= 2) this.snapshotDue = true;
+  }
+
+  /**
+   * An event broke the contract: its section shows the warning, and a fresh snapshot (soon, but
    * never in a storm) tells whether it was a one-off or the data is still bad.
    */
   private resyncSoon(): void {
     const now = this.opts.now();
     if (now - this.lastForcedResync < this.opts.resyncEveryMs) return;
     this.lastForcedResync = now;
-    void this.resync('invalid data from the trading API', true);
+    this.snapshotDue = true;
+    // While streaming, re-sync right away; while polling, the next poll takes the snapshot.
+    if (this.stream) void this.resync('invalid data from the trading API');
   }
 
   /** Fills a gap the stream left (or starts over), then carries on streaming from the new position. */
-  private async resync(problem: string, forceSnapshot = false): Promise<void> {
+  private async resync(problem: string): Promise<void> {
     this.closeStream();
     try {
-      await this.pull(forceSnapshot);
-      if (!this.stopped) this.openStream();
+      const contact = await this.pull();
+      if (this.stopped) return;
+      this.setPhase(this.report.phase, this.report.problem, contact);
+      this.openStream();
     } catch {
       this.streamLost(problem);
     }
@@ -282,26 +312,15 @@ export class StreamClient {
   private streamLost(problem: string): void {
     this.closeStream();
     if (this.stopped) return;
-    this.setPhase(this.report.phase === 'unreachable' ? 'unreachable' : 'polling', problem);
+    const unreachable = this.report.phase === 'unreachable';
+    this.setPhase(unreachable ? 'unreachable' : 'polling', problem, null);
     this.requestsSinceStreamTry = 0;
-    this.schedule(this.report.phase === 'unreachable' ? this.backoff() : 0);
-  }
-
-  private armWatchdog(): void {
-    if (this.watchdog) clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => {
-      this.watchdog = null;
-      if (this.source) this.streamLost(`the live stream went silent for ${this.opts.silenceMs / 1000} s`);
-    }, this.opts.silenceMs);
+    this.schedule(unreachable ? this.backoff() : 0);
   }
 
   private closeStream(): void {
-    if (this.watchdog) clearTimeout(this.watchdog);
-    this.watchdog = null;
-    if (!this.source) return;
-    this.source.onopen = this.source.onmessage = this.source.onerror = null;
-    this.source.close();
-    this.source = null;
+    this.stream?.close();
+    this.stream = null;
   }
 
   private schedule(delayMs: number): void {
@@ -310,11 +329,18 @@ export class StreamClient {
     this.timer = setTimeout(() => void this.catchUp(), delayMs);
   }
 
-  /** Exponential backoff with jitter, never faster than the poll interval. */
   private backoff(): number {
-    const base = Math.min(this.opts.maxBackoffMs, this.opts.pollMs * 2 ** Math.max(0, this.failures - 1));
-    return Math.max(this.opts.pollMs, Math.round(base * (0.75 + 0.25 * this.opts.random())));
+    return backoffDelay(this.failures, this.opts.pollMs, this.opts.maxBackoffMs, this.opts.random);
   }
+}
+
+/**
+ * Exponential backoff with jitter (so that every open dashboard does not hammer a recovering API
+ * in step), never faster than the poll interval.
+ */
+export function backoffDelay(failures: number, pollMs: number, maxMs: number, random: () => number): number {
+  const base = Math.min(maxMs, pollMs * 2 ** Math.max(0, failures - 1));
+  return Math.max(pollMs, Math.round(base * (0.75 + 0.25 * random())));
 }
 
 class InvalidData extends Error {}

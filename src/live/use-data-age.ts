@@ -6,6 +6,8 @@ export interface DataAge {
   /** Milliseconds since the trading API last confirmed the data; null before first contact. */
   ageMs: number | null;
   stale: boolean;
+  /** The clock this age was measured at, for callers that measure other ages in step. */
+  now: number;
 }
 
 /**
@@ -16,7 +18,7 @@ export function useDataAge(): DataAge {
   const { staleAfterMs } = useRuntimeConfig();
   const { lastContactAt } = useConnectionReport();
   const now = useNow(250);
-  if (lastContactAt === null) return { ageMs: null, stale: true };
+  if (lastContactAt === null) return { ageMs: null, stale: true, now };
   const ageMs = Math.max(0, now - lastContactAt);
-  return { ageMs, stale: ageMs > staleAfterMs };
+  return { ageMs, stale: ageMs > staleAfterMs, now };
 }

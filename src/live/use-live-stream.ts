@@ -37,11 +37,10 @@ export function useLiveStream(overrides: Partial<StreamClientOptions> = {}): voi
       {
         baseUrl: config.apiBaseUrl,
         pollMs: config.fallbackPollMs,
-        silenceMs: Math.max(config.staleAfterMs, 2000),
         ...overridesRef.current,
       },
     );
     client.start();
     return () => client.stop();
-  }, [queryClient, config.apiBaseUrl, config.fallbackPollMs, config.staleAfterMs]);
+  }, [queryClient, config.apiBaseUrl, config.fallbackPollMs]);
 }

@@ -1,4 +1,3 @@
-import { useNow } from '../lib/use-now.ts';
 import type { LiveState, Section, SectionProblem } from './live-state.ts';
 import { useStatus } from './status-query.ts';
 import { useDataAge } from './use-data-age.ts';
@@ -17,7 +16,8 @@ export function useSection<S extends Section>(section: S): SectionView<S> {
   const value = useStatus((s) => s[section]);
   const problem = useStatus((s) => s.problems[section] ?? null) ?? null;
   const linkAge = useDataAge();
-  const now = useNow(250);
-  const age = problem ? { ageMs: Math.max(0, now - problem.since), stale: true } : linkAge;
+  const age = problem
+    ? { ageMs: Math.max(0, linkAge.now - problem.since), stale: true, now: linkAge.now }
+    : linkAge;
   return { value, problem, age };
 }

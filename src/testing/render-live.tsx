@@ -20,6 +20,8 @@ export const testConfig: RuntimeConfig = {
   fallbackPollMs: 1000,
   thresholds: thresholdPresets.rtes,
   systems: {},
+  storeBaseUrl: '/warroom/v1',
+  controls: { holdMs: 600, confirmDeadlineMs: 3000, requestTimeoutMs: 4000 },
 };
 
 /** A simulator on a manual clock, warmed up so it has metric windows, optionally with scenarios. */

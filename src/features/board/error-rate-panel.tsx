@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Metrics, MetricWindow } from '../../../contract/schemas.ts';
 import { errorRateLevel } from '../../config/thresholds.ts';
 import type { Thresholds } from '../../config/thresholds.ts';
-import { useThresholds } from '../../config/use-thresholds.ts';
+import { useThresholds } from '../../live/use-thresholds.ts';
 import { LevelBadge } from './level-badge.tsx';
 import { MetricChart } from './metric-chart.tsx';
 import { MetricFigure } from './metric-figure.tsx';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { Metrics, MetricWindow } from '../../../contract/schemas.ts';
 import { latencyLevel } from '../../config/thresholds.ts';
-import { useThresholds } from '../../config/use-thresholds.ts';
+import { useThresholds } from '../../live/use-thresholds.ts';
 import { formatLatency } from '../../lib/format.ts';
 import { LevelBadge } from './level-badge.tsx';
 import { latencyChartUnit, latencyLines, latencySeries } from './latency-series.ts';

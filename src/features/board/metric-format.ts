@@ -1,10 +1,9 @@
 import type { LatencyUnit } from '../../../contract/schemas.ts';
+import { unitLabel } from '../../lib/format.ts';
 
 // Formats for the metric figures. Thresholds are written without trailing zeros ("over 50 µs",
 // "over 0.5 %") because they are round numbers someone chose; measurements keep fixed digits so
 // that a changing figure does not jump about.
-
-const unitLabel: Record<LatencyUnit, string> = { us: 'µs', ms: 'ms', s: 's' };
 
 const trimmed = (n: number) => String(Number(n.toFixed(3)));
 /** Three significant digits, no padding: for chart axes, where "55.0 µs" and "0.00 µs" are noise. */

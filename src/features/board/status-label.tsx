@@ -11,7 +11,7 @@ export interface StatusLook {
 /** The icon is decoration for the eye; the word is what assistive tech and tests read. */
 export function StatusLabel({ look, className = '' }: { look: StatusLook; className?: string }) {
   return (
-    <span className={`font-semibold ${look.text} ${className}`}>
+    <span className={`font-semibold whitespace-nowrap ${look.text} ${className}`}>
       <span aria-hidden="true">{look.icon} </span>
       {look.word}
     </span>

@@ -37,7 +37,7 @@ describe('ThroughputPanel', () => {
     sim.sim.setTradingState('HALTED', 'alice', 'drill');
     advance(2000);
     await vi.waitFor(() => expect(screen.getByTestId('throughput')).toHaveTextContent('0 orders/s'));
-    expect(panel()).toHaveTextContent('no orders — trading halted?');
+    expect(panel()).toHaveTextContent('no orders — trading is HALTED');
   });
 
   test('when the trading API dies it keeps the last value and says it is stale', async () => {

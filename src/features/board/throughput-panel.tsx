@@ -1,3 +1,4 @@
+import { useStatus } from '../../live/status-query.ts';
 import { useMemo } from 'react';
 import type { Metrics, MetricWindow } from '../../../contract/schemas.ts';
 import { MetricChart } from './metric-chart.tsx';
@@ -20,7 +21,13 @@ const throughputOf = (w: MetricWindow) => w.throughput;
 function ThroughputBody({ metrics, latest }: { metrics: Metrics; latest: MetricWindow }) {
   const points = useMemo(() => toSeries(metrics.windows, throughputOf), [metrics.windows]);
   const shown = `${formatRate(latest.throughput)} orders/s`;
-  const halted = latest.throughput === 0;
+  const noOrders = latest.throughput === 0;
+  const tradingState = useStatus((s) => s.tradingState?.state);
+  // Zero orders means what the trading state says it means; when it says ACTIVE, that is the alarm.
+  const why =
+    tradingState === 'HALTED' || tradingState === 'KILLED'
+      ? `no orders — trading is ${tradingState}`
+      : 'no orders while trading is supposed to be running';
 
   return (
     <>
@@ -29,9 +36,10 @@ function ThroughputBody({ metrics, latest }: { metrics: Metrics; latest: MetricW
         value={shown}
         // Said plainly: HALTED and KILLED look exactly like this, and so does a dead order gateway.
         badge={
-          halted && (
+          noOrders && (
             <p className="rounded bg-amber-950 px-2 py-0.5 text-lg font-semibold text-amber-200 ring-1 ring-amber-500">
-              <span aria-hidden="true">■ </span>no orders — trading halted?
+              <span aria-hidden="true">■ </span>
+              {why}
             </p>
           )
         }

@@ -1,6 +1,6 @@
 import type { Venue } from '../../../contract/schemas.ts';
 import { Panel } from '../../components/ui/panel.tsx';
-import { useThresholds } from '../../config/use-thresholds.ts';
+import { useThresholds } from '../../live/use-thresholds.ts';
 import { formatAge } from '../../lib/format.ts';
 import { useSection } from '../../live/use-section.ts';
 import { SectionBody } from './section-body.tsx';
@@ -49,7 +49,7 @@ export function VenueGrid({ className }: { className?: string }) {
               >
                 {connected} of {venues.length} connected
               </p>
-              <ul className="grid grid-cols-[repeat(auto-fill,minmax(10rem,1fr))] gap-2">
+              <ul className="grid grid-cols-[repeat(auto-fill,minmax(11.5rem,1fr))] gap-2">
                 {rows.map(({ venue, assessment }) => (
                   <VenueTile key={venue.id} venue={venue} assessment={assessment} />
                 ))}

@@ -25,8 +25,8 @@ export function ConnectionBanner() {
       )}
       {report.phase === 'polling' && (
         <div role="status" className="bg-amber-600 px-4 py-2 font-semibold text-black">
-          ⚠ Live stream lost since {formatClock(report.since)} — polling the trading API; no event is missed,
-          updates may lag
+          ⚠ Live stream lost since {formatClock(report.since)} — polling the trading API every second
+          {report.problem ? ` (${report.problem})` : ''}; updates may lag
         </div>
       )}
       {report.phase === 'connecting' && (

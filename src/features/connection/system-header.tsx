@@ -5,6 +5,24 @@ import { LinkStatus } from './link-status.tsx';
  * Which trading system this tab watches, and whether it is real. A simulator must never be
  * mistaken for production, and a drill must be unmistakable on every screen that shows it.
  */
+/** The firing-alert count stays in view whatever the board column is scrolled to. */
+function AlertCount() {
+  const counts = useStatus((s) =>
+    s.alerts ? `${s.alerts.length}|${s.alerts.filter((a) => a.severity === 'critical').length}` : null,
+  );
+  if (!counts) return null;
+  const [firing, critical] = counts.split('|').map(Number);
+  if (!firing) return <p className="text-sm text-slate-400">no alerts firing</p>;
+  return (
+    <p
+      className={`rounded px-2 py-0.5 text-sm font-bold ${critical ? 'bg-red-700 text-white' : 'bg-amber-500 text-black'}`}
+    >
+      {critical ? '✖' : '▲'} {firing} alert{firing === 1 ? '' : 's'} firing
+      {critical ? ` · ${critical} critical` : ''}
+    </p>
+  );
+}
+
 export function SystemHeader() {
   const system = useStatus((s) => s.system);
   return (
@@ -21,7 +39,8 @@ export function SystemHeader() {
           DRILL — scripted exercise, not a live incident
         </p>
       )}
-      <div className="ml-auto">
+      <div className="ml-auto flex items-center gap-4">
+        <AlertCount />
         <LinkStatus />
       </div>
     </header>

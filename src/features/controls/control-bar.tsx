@@ -1,18 +1,89 @@
+import { useEffect, useState } from 'react';
+import { useCommands } from '../../controls/command-center.ts';
+import { signedOut, useOperatorSession } from '../../controls/operator-session.ts';
+import { controls } from '../../controls/registry.ts';
+import { CommandStatus } from './command-status.tsx';
+import { ControlButton } from './control-button.tsx';
+import { ResumeControl } from './resume-control.tsx';
+import { SignInForm } from './sign-in-form.tsx';
+import { VenueControls } from './venue-controls.tsx';
+
+/** Alt+<key> focuses a control that declares a shortcut; holding Enter or Space then fires it. */
+function useControlShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const declared = controls.find((c) => c.shortcut === e.key.toLowerCase());
+      const button =
+        declared && document.querySelector<HTMLButtonElement>(`[data-control="${declared.id}"] button`);
+      if (!button) return;
+      e.preventDefault();
+      button.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
 /**
- * The controls bar is always on screen, whatever scrolls: stopping trading must never be a
- * scroll away. Until the controls are declared it says so instead of showing dead buttons.
+ * Always on screen, whatever scrolls: stopping trading must never be a scroll away. Without an
+ * operator token it offers only the sign-in; every command's fate is listed beside the buttons.
  */
 export function ControlBar() {
+  const session = useOperatorSession();
+  const commands = useCommands();
+  const [reason, setReason] = useState('No incident declared');
+  const [error, setError] = useState<string | null>(null);
+  useControlShortcuts();
+
   return (
     <nav
       aria-label="Trading controls"
-      className="flex items-center gap-4 border-t border-slate-700 bg-slate-900 px-4 py-2 text-slate-300"
+      className="border-t border-slate-700 bg-slate-900 px-4 py-2 text-slate-100"
     >
-      <span className="text-sm font-semibold tracking-wide uppercase">Controls</span>
-      <span className="text-sm text-slate-400">
-        Kill switch, halt and venue controls are not available in this build: use the trading system’s own
-        tools.
-      </span>
+      <div className="flex flex-wrap items-center gap-3">
+        <span className="text-sm font-semibold tracking-wide text-slate-300 uppercase">Controls</span>
+        {!session ? (
+          <SignInForm />
+        ) : (
+          <>
+            <span className="text-sm text-slate-300">
+              {session.operator}{' '}
+              <button type="button" className="underline hover:text-white" onClick={signedOut}>
+                sign out
+              </button>
+            </span>
+            <label className="flex items-center gap-1 text-sm text-slate-300">
+              Reason
+              <input
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                className="w-48 rounded border border-slate-500 bg-slate-950 px-2 py-1 text-white"
+              />
+            </label>
+            <ControlButton controlId="kill-switch" reason={reason} onError={setError} />
+            <ControlButton controlId="halt" reason={reason} onError={setError} />
+            <ControlButton controlId="reduce-positions" reason={reason} onError={setError} />
+            <ResumeControl onError={setError} />
+            <VenueControls reason={reason} onError={setError} />
+          </>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="mt-1 text-sm font-semibold text-amber-300">
+          {error}{' '}
+          <button type="button" className="underline" onClick={() => setError(null)}>
+            dismiss
+          </button>
+        </p>
+      )}
+      {commands.length > 0 && (
+        <ul aria-label="Commands" className="mt-1 flex max-h-40 flex-col gap-1 overflow-y-auto">
+          {commands.slice(0, 4).map((command) => (
+            <CommandStatus key={command.key} command={command} />
+          ))}
+        </ul>
+      )}
     </nav>
   );
 }

@@ -43,9 +43,12 @@ function Banner() {
   return (
     <section
       aria-label="Trading state"
-      className={`flex flex-wrap items-center gap-x-8 gap-y-2 rounded-lg px-6 py-4 ${className} ${age.stale ? 'opacity-70' : ''}`}
+      className={`flex flex-wrap items-center gap-x-8 gap-y-2 rounded-lg px-6 py-4 ${age.stale ? 'border-2 border-dashed border-slate-400 bg-slate-700 text-slate-100' : className}`}
     >
       <p className="text-4xl font-black tracking-wider">
+        {age.stale && (
+          <span className="mr-3 align-middle text-lg font-bold tracking-normal">LAST KNOWN:</span>
+        )}
         <span aria-hidden="true">{icon} </span>
         <span data-testid="trading-state">{tradingState.state}</span>
       </p>

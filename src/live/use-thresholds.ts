@@ -1,7 +1,7 @@
-import { useStatus } from '../live/status-query.ts';
-import { useRuntimeConfig } from './config-context.tsx';
-import { thresholdsFor } from './runtime-config.ts';
-import type { Thresholds } from './thresholds.ts';
+import { useStatus } from './status-query.ts';
+import { useRuntimeConfig } from '../config/config-context.tsx';
+import { thresholdsFor } from '../config/runtime-config.ts';
+import type { Thresholds } from '../config/thresholds.ts';
 
 /** The thresholds of the trading system the board is watching. */
 export function useThresholds(): Thresholds {

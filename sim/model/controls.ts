@@ -1,0 +1,151 @@
+// The trading controls the simulated system offers, and how a request for one becomes a plan
+// the engine can carry out. Validation lives here because a bad request must be refused before
+// anything in the model changes (and before its idempotency key is spent).
+import { DEFAULT_REDUCTION } from './trading-state.ts';
+import type { ReductionPlan } from './trading-state.ts';
+import type { ControlId, TradingStateName } from './types.ts';
+
+/** What the simulated system lets operators do; the seeds' other remote controls it does not offer. */
+export const OFFERED_CONTROLS = [
+  'kill-switch',
+  'halt',
+  'resume',
+  'reduce-positions',
+  'venue-cancel-all',
+  'venue-disable',
+  'venue-reconnect',
+] as const satisfies readonly ControlId[];
+
+export type OfferedControl = (typeof OFFERED_CONTROLS)[number];
+
+/** Why each control the seeds have is not offered here, for the 501 a person reads. */
+const NOT_OFFERED: Record<Exclude<ControlId, OfferedControl>, string> = {
+  'routing-conservative': 'it has a single routing mode, so there is no conservative one to switch to',
+  'venue-failover': 'it has no standby venues to fail over to',
+  'regime-manual': 'it has no market-regime detector to override',
+  'maintenance-mode': 'it has no maintenance mode',
+};
+
+export function isOffered(id: ControlId): id is OfferedControl {
+  return (OFFERED_CONTROLS as readonly string[]).includes(id);
+}
+
+export function notOfferedMessage(id: ControlId): string {
+  const why = NOT_OFFERED[id as Exclude<ControlId, OfferedControl>] ?? 'it is not implemented here';
+  return `the simulated trading system does not offer ${id}: ${why}. It offers ${OFFERED_CONTROLS.join(', ')}.`;
+}
+
+/** The trading state each system control moves to; what the receipt promises the dashboard. */
+const TARGET_STATE: Partial<Record<OfferedControl, TradingStateName>> = {
+  'kill-switch': 'KILLED',
+  halt: 'HALTED',
+  resume: 'ACTIVE',
+  'reduce-positions': 'REDUCING',
+};
+
+/** A venue left disabled without a duration is enabled again after an hour (the seeds' default). */
+export const DEFAULT_DISABLE_S = 3600;
+/** Longer than a trading day is a mistake, not a plan. */
+const MAX_DISABLE_S = 86_400;
+const MAX_REDUCE_S = 86_400;
+
+export type ControlPlan =
+  | { kind: 'trading-state'; target: TradingStateName; reduction: ReductionPlan }
+  | { kind: 'venue-cancel-all'; venueId: string }
+  | { kind: 'venue-disable'; venueId: string; durationMs: number }
+  | { kind: 'venue-reconnect'; venueId: string };
+
+export interface ControlInput {
+  controlId: OfferedControl;
+  venueId?: string;
+  params?: Record<string, unknown>;
+}
+
+export type PlanResult = { ok: true; plan: ControlPlan } | { ok: false; message: string };
+
+/** The state a control promises (null for the venue controls, which do not change it). */
+export function expectedTradingState(id: OfferedControl): TradingStateName | null {
+  return TARGET_STATE[id] ?? null;
+}
+
+/** The parameters each control takes; anything else is refused, so that a typo is not silently ignored. */
+const PARAMS: Record<OfferedControl, readonly string[]> = {
+  'kill-switch': [],
+  halt: [],
+  resume: [],
+  'reduce-positions': ['reductionPct', 'timeframeS'],
+  'venue-cancel-all': [],
+  'venue-disable': ['durationS'],
+  'venue-reconnect': [],
+};
+
+type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** A number in (0, max], or the default when absent. */
+function positive(
+  params: Record<string, unknown>,
+  name: string,
+  fallback: number,
+  max: number,
+): Checked<number> {
+  const value = params[name];
+  if (value === undefined) return { ok: true, value: fallback };
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max)
+    return {
+      ok: false,
+      message: `params.${name} must be a number more than 0 and at most ${max}, got ${JSON.stringify(value)}`,
+    };
+  return { ok: true, value };
+}
+
+export function planControl(input: ControlInput, venueIds: readonly string[]): PlanResult {
+  const { controlId, venueId } = input;
+  const params = input.params ?? {};
+  const allowed = PARAMS[controlId];
+  const unexpected = Object.keys(params).filter((key) => !allowed.includes(key));
+  if (unexpected.length > 0) {
+    const takes = allowed.length === 0 ? 'takes no params' : `takes ${allowed.join(', ')}`;
+    return {
+      ok: false,
+      message: `unexpected params for ${controlId}: ${unexpected.join(', ')} (it ${takes})`,
+    };
+  }
+
+  const target = TARGET_STATE[controlId];
+  if (target !== undefined) {
+    if (venueId !== undefined)
+      return { ok: false, message: `${controlId} acts on the whole system and takes no venueId` };
+    const pct = positive(params, 'reductionPct', DEFAULT_REDUCTION.fraction, 1);
+    if (!pct.ok) return pct;
+    const over = positive(params, 'timeframeS', DEFAULT_REDUCTION.durationMs / 1000, MAX_REDUCE_S);
+    if (!over.ok) return over;
+    return {
+      ok: true,
+      plan: {
+        kind: 'trading-state',
+        target,
+        reduction: { fraction: pct.value, durationMs: over.value * 1000 },
+      },
+    };
+  }
+
+  if (venueId === undefined)
+    return { ok: false, message: `${controlId} needs a venueId (one of ${venueIds.join(', ')})` };
+  if (!venueIds.includes(venueId))
+    return { ok: false, message: `unknown venue ${JSON.stringify(venueId)} (known: ${venueIds.join(', ')})` };
+  switch (controlId) {
+    case 'venue-disable': {
+      const duration = positive(params, 'durationS', DEFAULT_DISABLE_S, MAX_DISABLE_S);
+      return duration.ok
+        ? { ok: true, plan: { kind: 'venue-disable', venueId, durationMs: duration.value * 1000 } }
+        : duration;
+    }
+    case 'venue-cancel-all':
+      return { ok: true, plan: { kind: 'venue-cancel-all', venueId } };
+    case 'venue-reconnect':
+      return { ok: true, plan: { kind: 'venue-reconnect', venueId } };
+    default:
+      // Unreachable: every system control has a target state above.
+      return { ok: false, message: `${controlId} is not a venue control` };
+  }
+}

@@ -1,0 +1,49 @@
+import { hashKey, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useRuntimeConfig } from '../config/config-context.tsx';
+import type { LiveState } from '../live/live-state.ts';
+import { statusKeys } from '../live/status-query.ts';
+import { AuditReporter } from './audit-reporter.ts';
+import { CommandCenter } from './command-center.ts';
+import { currentSession } from './operator-session.ts';
+
+const CommandCenterContext = createContext<CommandCenter | null>(null);
+
+/** One command center per dashboard: it watches the same query cache every panel reads. */
+export function ControlsProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const config = useRuntimeConfig();
+  const [center, setCenter] = useState<CommandCenter | null>(null);
+
+  useEffect(() => {
+    const key = statusKeys.snapshot(config.apiBaseUrl);
+    const audit = new AuditReporter({
+      storeBaseUrl: config.storeBaseUrl,
+      operator: () => currentSession()?.operator ?? 'unknown operator',
+    });
+    const next = new CommandCenter({
+      apiBaseUrl: config.apiBaseUrl,
+      requestTimeoutMs: config.controls.requestTimeoutMs,
+      deadlineMs: config.controls.confirmDeadlineMs,
+      token: () => currentSession()?.token ?? null,
+      liveState: () => queryClient.getQueryData<LiveState>(key),
+      subscribeLive: (listener) =>
+        queryClient.getQueryCache().subscribe((event) => {
+          if (event.type === 'updated' && event.query.queryHash === hashKey(key)) listener();
+        }),
+      report: (command) => audit.report(command),
+    });
+    setCenter(next);
+    return () => {
+      next.dispose();
+      audit.stop();
+    };
+  }, [queryClient, config]);
+
+  return <CommandCenterContext value={center}>{children}</CommandCenterContext>;
+}
+
+export function useCommandCenter(): CommandCenter | null {
+  return useContext(CommandCenterContext);
+}
