@@ -109,7 +109,9 @@ test('bad data: a payload that breaks the contract is named in its panels while 
   await expect(b.venues).toContainText(/updated \d\.\d s ago/);
   await expect(b.venues).not.toContainText('Invalid data');
   const eventId = Number(await b.linkStatus.getAttribute('data-event-id'));
-  await expect.poll(async () => Number(await b.linkStatus.getAttribute('data-event-id'))).toBeGreaterThan(eventId + 2);
+  await expect
+    .poll(async () => Number(await b.linkStatus.getAttribute('data-event-id')))
+    .toBeGreaterThan(eventId + 2);
   await expect(b.venues).toContainText(/updated \d\.\d s ago/);
   await shoot(page, 'schema-violation');
 
