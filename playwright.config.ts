@@ -6,6 +6,7 @@ process.env.PLAYWRIGHT_BROWSERS_PATH ??= '0';
 
 export const E2E_PORT = 4320;
 export const E2E_SIM_PORT = 4321;
+export const E2E_STORE_PORT = 4322;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -33,7 +34,12 @@ export default defineConfig({
     // The built dashboard, as it ships, forwarding /api to the simulator each test starts.
     command: `npx vite preview --port ${E2E_PORT} --strictPort`,
     url: `http://127.0.0.1:${E2E_PORT}/config.json`,
-    env: { WARROOM_API_TARGET: `http://127.0.0.1:${E2E_SIM_PORT}` },
+    env: {
+      WARROOM_API_TARGET: `http://127.0.0.1:${E2E_SIM_PORT}`,
+      WARROOM_STORE_TARGET: `http://127.0.0.1:${E2E_STORE_PORT}`,
+    },
+    // The proxy logs every refused connection while a test has the simulator killed: noise.
+    stderr: 'ignore',
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -53,8 +53,7 @@ export class SseConnection {
 
   private flush(): void {
     if (this.flushTimer) return;
-    while (this.queue.length > 0 && !this.closed) {
-      const next = this.queue[0]!;
+    for (let next = this.queue[0]; next && !this.closed; next = this.queue[0]) {
       const wait = next.notBefore - Date.now();
       if (wait > 0) {
         this.flushTimer = setTimeout(() => {

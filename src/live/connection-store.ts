@@ -10,7 +10,14 @@ interface ConnectionState {
 }
 
 const initial = (): ConnectionState => ({
-  report: { phase: 'connecting', since: Date.now(), lastContactAt: null, problem: null, resyncs: 0 },
+  report: {
+    phase: 'connecting',
+    since: Date.now(),
+    lastContactAt: null,
+    problem: null,
+    resyncs: 0,
+    serverClock: null,
+  },
   dataProblem: null,
 });
 

@@ -30,6 +30,11 @@ export interface ConnectionReport {
   /** What went wrong last, in words, while not live. */
   problem: string | null;
   /**
+   * The newest trading-system time heard (an event's or a heartbeat's `at`, epoch ms) and when,
+   * by this browser's clock, it was true: lets the board tell the system's "now" between messages.
+   */
+  serverClock: { serverAt: number; clientAt: number } | null;
+  /**
    * How often the client had to start over from a snapshot after the first one (a gap it could
    * not fill, a restart, invalid data). Zero across a stream drop means no event was lost.
    */
@@ -86,6 +91,7 @@ export class StreamClient {
   private snapshotDue = false;
   private lastForcedResync = -Infinity;
   private stuck: { eventId: number; times: number } | null = null;
+  private serverClock: ConnectionReport['serverClock'] = null;
   private report: ConnectionReport;
 
   constructor(sink: StreamSink, options: StreamClientOptions) {
@@ -108,6 +114,7 @@ export class StreamClient {
       lastContactAt: null,
       problem: null,
       resyncs: 0,
+      serverClock: null,
     };
   }
 
@@ -130,7 +137,7 @@ export class StreamClient {
     const lastContactAt = contactAt === null ? previous : Math.max(previous ?? contactAt, contactAt);
     const since = phase === this.report.phase ? this.report.since : this.opts.now();
     const resyncs = Math.max(0, this.snapshotsTaken - 1);
-    this.report = { phase, since, lastContactAt, problem, resyncs };
+    this.report = { phase, since, lastContactAt, problem, resyncs, serverClock: this.serverClock };
     this.sink.report(this.report);
   }
 
@@ -138,11 +145,18 @@ export class StreamClient {
   private truthAt(serverAt: string): number {
     const now = this.opts.now();
     this.clock.sample(serverAt, now);
-    return Math.min(now, this.clock.toClient(serverAt) ?? now);
+    const clientAt = Math.min(now, this.clock.toClient(serverAt) ?? now);
+    const server = Date.parse(serverAt);
+    if (!this.serverClock || server >= this.serverClock.serverAt)
+      this.serverClock = { serverAt: server, clientAt };
+    return clientAt;
   }
 
   private replace(parts: SnapshotParts): number {
-    if (this.sink.position()?.instance !== parts.instance) this.clock.reset(); // another life, another clock
+    if (this.sink.position()?.instance !== parts.instance) {
+      this.clock.reset(); // another life, another clock
+      this.serverClock = null;
+    }
     this.snapshotsTaken += 1;
     this.stuck = null;
     this.sink.replace(parts);

@@ -1,5 +1,5 @@
+import { useServerNow } from '../../live/use-server-now.ts';
 import type { ReactNode } from 'react';
-import { useStatus } from '../../live/status-query.ts';
 
 /**
  * The three things a board panel can hold, kept apart so none passes for another: nothing yet
@@ -13,7 +13,8 @@ export function SectionBody<T>({
   value: T | null | undefined;
   children: (value: T, asOfMs: number) => ReactNode;
 }) {
-  const asOfMs = useStatus((s) => Date.parse(s.asOf));
+  // Ages in the tiles run on the trading system's clock, ticking between its messages.
+  const asOfMs = useServerNow();
   if (value === undefined || asOfMs === undefined)
     return <p className="text-slate-400">no data yet — waiting for the trading API</p>;
   if (value === null) return <p className="text-slate-400">no valid data received</p>;
