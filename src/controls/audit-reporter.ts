@@ -2,19 +2,17 @@ import type { Command } from './command-machine.ts';
 
 type AuditResult = 'accepted' | 'duplicate' | 'rejected' | 'failed' | 'confirmed' | 'unconfirmed';
 
-/** Which phases are worth a record, and under what name the store's audit log knows them. */
-function resultOf(command: Command): AuditResult | null {
-  switch (command.phase) {
-    case 'accepted':
-      return command.receipt?.outcome === 'duplicate' ? 'duplicate' : 'accepted';
-    case 'rejected':
-    case 'failed':
-    case 'confirmed':
-    case 'unconfirmed':
-      return command.phase;
-    default:
-      return null;
-  }
+/**
+ * What a command's state is worth recording, under the names the store's audit log knows: the
+ * trading system's answer (whenever it came, even after the state already confirmed it) and
+ * what came of it.
+ */
+function resultsOf(command: Command): AuditResult[] {
+  const results: AuditResult[] = [];
+  if (command.receipt) results.push(command.receipt.outcome === 'duplicate' ? 'duplicate' : 'accepted');
+  if (['rejected', 'failed', 'confirmed', 'unconfirmed'].includes(command.phase))
+    results.push(command.phase as AuditResult);
+  return results;
 }
 
 export interface AuditReporterOptions {
@@ -47,8 +45,10 @@ export class AuditReporter {
   }
 
   report(command: Command): void {
-    const result = resultOf(command);
-    if (!result) return;
+    for (const result of resultsOf(command)) this.record(command, result);
+  }
+
+  private record(command: Command, result: AuditResult): void {
     const key = `${command.key}.${result}`;
     if (this.sent.has(key)) return;
     this.sent.add(key);

@@ -95,6 +95,15 @@ describe('the command state machine', () => {
     expect(run({ type: 'attempted' }, { type: 'observed', at: 1300 }).phase).toBe('confirmed');
   });
 
+  test('an answer arriving after the state already confirmed the command is kept for the record', () => {
+    const c = run(
+      { type: 'attempted' },
+      { type: 'observed', at: 1300 },
+      { type: 'accepted', receipt, at: 1500 },
+    );
+    expect(c).toMatchObject({ phase: 'confirmed', receipt, acceptedAt: 1500, confirmedAt: 1300 });
+  });
+
   test('a final command ignores everything after', () => {
     const confirmed = run({ type: 'observed', at: 1300 });
     expect(commandReducer(confirmed, { type: 'deadline' })).toBe(confirmed);

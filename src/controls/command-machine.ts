@@ -85,6 +85,9 @@ export function newCommand(init: {
 
 /** Pure transition; events that make no sense in a phase leave the command as it is. */
 export function commandReducer(command: Command, event: CommandEvent): Command {
+  // Confirmed from the live state before its HTTP answer came back: keep the answer, for the record.
+  if (command.phase === 'confirmed' && event.type === 'accepted' && command.receipt === null)
+    return { ...command, receipt: event.receipt, acceptedAt: event.at };
   if (isFinal(command)) return command;
   // We gave up sending, but the system may have executed an attempt we never heard back from:
   // if its state shows the effect, that is the truth to display.

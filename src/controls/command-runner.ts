@@ -44,10 +44,16 @@ export class CommandRunner {
     void this.attempt(0);
   }
 
-  /** The live state now shows what the command promised. */
+  /**
+   * The live state now shows what the command promised. Timers stop (no deadline, no retry), but
+   * an answer still on its way is awaited, so that what the trading system said is recorded.
+   */
   observe(): void {
     this.dispatch({ type: 'observed', at: this.deps.now() });
-    if (isFinal(this.state)) this.stop();
+    if (isFinal(this.state)) {
+      this.timers.forEach(clearTimeout);
+      this.timers = [];
+    }
   }
 
   stop(): void {

@@ -148,8 +148,59 @@ export const controls: readonly ControlDeclaration[] = [
   },
 ];
 
+/**
+ * The seeds' other remote controls. Nothing in the canonical state shows their effect, so they
+ * can be accepted but never confirmed: the dashboard says exactly that, and no more.
+ */
+const unobservable = (
+  d: Omit<ControlDeclaration, 'unavailable' | 'isDone' | 'gesture'>,
+): ControlDeclaration => ({
+  ...d,
+  gesture: 'click',
+  unavailable: (s, scope) =>
+    d.scope === 'venue' && !s.venues?.some((v) => v.id === scope.venueId) ? 'unknown venue' : null,
+  isDone: () => null,
+});
+
+export const otherControls: readonly ControlDeclaration[] = [
+  unobservable({
+    id: 'routing-conservative',
+    label: 'Conservative routing',
+    summary: 'Route only through the most reliable paths for a while (LAV/ADAF fill-rate drop).',
+    scope: 'system',
+    tone: 'neutral',
+    params: { timeoutS: 60 },
+    preview: () => ['order routing switches to conservative mode'],
+  }),
+  unobservable({
+    id: 'venue-failover',
+    label: 'Fail over',
+    summary: "Move this venue's flow to its backup exchange (SMC exchange API failure).",
+    scope: 'venue',
+    tone: 'warning',
+    preview: (_s, scope) => [`flow for ${scope.venueId} moves to its backup exchange`],
+  }),
+  unobservable({
+    id: 'regime-manual',
+    label: 'Manual regime',
+    summary: 'Set the market regime by hand while the regime service is down (LAV/ADAF).',
+    scope: 'system',
+    tone: 'neutral',
+    params: { regime: 'NORMAL_EXPANSION', durationS: 3600 },
+    preview: () => ['strategies use a fixed, manually set market regime for an hour'],
+  }),
+  unobservable({
+    id: 'maintenance-mode',
+    label: 'Maintenance mode',
+    summary: 'Put the system in maintenance mode (RTES traffic management).',
+    scope: 'system',
+    tone: 'warning',
+    preview: () => ['clients are told the system is under maintenance'],
+  }),
+];
+
 export function controlById(id: ControlId): ControlDeclaration {
-  const found = controls.find((c) => c.id === id);
+  const found = controls.find((c) => c.id === id) ?? otherControls.find((c) => c.id === id);
   if (!found) throw new Error(`no control declared as "${id}"`);
   return found;
 }

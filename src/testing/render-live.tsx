@@ -5,6 +5,7 @@ import { vi } from 'vitest';
 import { ManualClock } from '../../sim/model/clock.ts';
 import { Simulator } from '../../sim/model/simulator.ts';
 import type { ScenarioStart } from '../../sim/model/simulator.ts';
+import type { OperatorSpec } from '../../sim/api/operators.ts';
 import { simHandlers } from '../../sim/msw/handlers.ts';
 import { AppProviders } from '../app/providers.tsx';
 import type { RuntimeConfig } from '../config/runtime-config.ts';
@@ -59,12 +60,18 @@ function LiveStream() {
  */
 export function renderLive(
   ui: ReactNode,
-  opts: { sim?: ReturnType<typeof makeSim>; handlers?: HttpHandler[]; config?: Partial<RuntimeConfig> } = {},
+  opts: {
+    sim?: ReturnType<typeof makeSim>;
+    handlers?: HttpHandler[];
+    config?: Partial<RuntimeConfig>;
+    /** Operators the simulated trading system knows (for the controls). */
+    operators?: readonly OperatorSpec[];
+  } = {},
 ) {
   const config = { ...testConfig, ...opts.config };
   let stream: { dropAll(): void } | null = null;
   if (opts.sim) {
-    server.use(...simHandlers({ sim: opts.sim.sim, baseUrl: config.apiBaseUrl }));
+    server.use(...simHandlers({ sim: opts.sim.sim, baseUrl: config.apiBaseUrl, operators: opts.operators }));
     stream = installSimStream(opts.sim.sim);
   } else {
     // No model: the stream is refused at once, so the client lives on polling the handlers.

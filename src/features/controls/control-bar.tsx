@@ -6,6 +6,7 @@ import { CommandStatus } from './command-status.tsx';
 import { ControlButton } from './control-button.tsx';
 import { ResumeControl } from './resume-control.tsx';
 import { SignInForm } from './sign-in-form.tsx';
+import { OtherControls } from './other-controls.tsx';
 import { VenueControls } from './venue-controls.tsx';
 
 /** Alt+<key> focuses a control that declares a shortcut; holding Enter or Space then fires it. */
@@ -58,7 +59,7 @@ export function ControlBar() {
               <input
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
-                className="w-48 rounded border border-slate-500 bg-slate-950 px-2 py-1 text-white"
+                className="w-72 rounded border border-slate-500 bg-slate-950 px-2 py-1 text-white"
               />
             </label>
             <ControlButton controlId="kill-switch" reason={reason} onError={setError} />
@@ -66,6 +67,7 @@ export function ControlBar() {
             <ControlButton controlId="reduce-positions" reason={reason} onError={setError} />
             <ResumeControl onError={setError} />
             <VenueControls reason={reason} onError={setError} />
+            <OtherControls reason={reason} onError={setError} />
           </>
         )}
       </div>

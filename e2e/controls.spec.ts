@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+import type { Snapshot } from '../contract/schemas.ts';
+import { board } from './support/board.ts';
+import { commandStatus, hold, signIn } from './support/controls.ts';
+import { expect, test } from './support/fixtures.ts';
+import type { SimProcess } from './support/sim-process.ts';
+
+test('security breach: the commander holds the kill switch; confirmed, orders gone, the desk sees KILLED within 1 s', async ({
+  page,
+  browser,
+  sim,
+  store,
+}) => {
+  await page.goto('/');
+  const desk = await (await browser.newContext()).newPage();
+  await desk.goto('/desk');
+  await expect(board(desk).tradingStateName).toHaveText('ACTIVE');
+  await expect(desk.getByRole('navigation', { name: 'Trading controls' })).toHaveCount(0); // read-only
+
+  await sim.startScenario({ name: 'security-breach' });
+  await sim.clock({ advanceMs: 6000 });
+  await expect(board(page).alerts).toContainText('UnknownOrders');
+  await signIn(page, sim.operator.token);
+  await page.getByLabel('Reason').fill('INC-12 unknown orders on three venues');
+
+  await hold(page, /Kill switch/);
+  const status = commandStatus(page, 'Kill switch');
+  await expect(status).toHaveAttribute('data-phase', 'confirmed', { timeout: 5000 });
+  const confirmedAt = Date.now();
+  await expect(status).toHaveText(/CONFIRMED in \d+ ms/);
+  await expect(board(desk).tradingStateName).toHaveText('KILLED', { timeout: 1000 });
+  expect(Date.now() - confirmedAt).toBeLessThan(1000);
+  await expect(board(desk).tradingState).toContainText(
+    'by commander — “INC-12 unknown orders on three venues”',
+  );
+
+  // The trading system's own view: killed, and no open orders left anywhere.
+  await expect.poll(async () => (await sim.api<Snapshot>('status')).openOrders).toBe(0);
+  expect((await sim.api<Snapshot>('status')).tradingState.state).toBe('KILLED');
+  expect(await sim.executed()).toHaveLength(1);
+  // Every attempt is in the store's audit log: accepted, then confirmed.
+  await expect
+    .poll(async () => {
+      const { records } = await store.call<{ records: { result: string; controlId: string }[] }>(
+        'GET',
+        '/warroom/v1/audit',
+      );
+      // The answer may come back after the stream already confirmed it: order is not the point.
+      return records
+        .filter((r) => r.controlId === 'kill-switch')
+        .map((r) => r.result)
+        .sort();
+    })
+    .toEqual(['accepted', 'confirmed']);
+  await page.screenshot({ path: test.info().outputPath('kill-switch-confirmed.png') });
+  await desk.screenshot({ path: test.info().outputPath('desk-killed.png') });
+});
+
+/**
+ * Watches the page and the simulator together until the halt is confirmed: at no moment may the
+ * page say CONFIRMED while the simulator is not halted.
+ */
+async function haltHonestly(
+  page: Page,
+  sim: SimProcess,
+  fault: Parameters<SimProcess['setFault']>[0] | null,
+  during: () => Promise<void>,
+) {
+  await page.goto('/');
+  await signIn(page, sim.operator.token);
+  if (fault) await sim.setFault(fault);
+  await hold(page, /Halt trading/);
+  const status = commandStatus(page, 'Halt trading');
+  await expect(status).toBeVisible();
+  await during();
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    const phase = await status.getAttribute('data-phase');
+    if (phase === 'confirmed') {
+      expect((await sim.api<Snapshot>('status')).tradingState.state).toBe('HALTED');
+      break;
+    }
+    expect(Date.now(), `halt still ${phase}`).toBeLessThan(deadline);
+    await page.waitForTimeout(100);
+  }
+  expect(await sim.executed()).toHaveLength(1);
+}
+
+test('halt under an API timeout: retried with the same key, executed once, confirmed only when halted', async ({
+  page,
+  sim,
+}) => {
+  test.setTimeout(90_000);
+  // 6 s: longer than the dashboard's 4 s request deadline.
+  await haltHonestly(page, sim, { kind: 'slow', delayMs: 6000 }, async () => {
+    await expect(commandStatus(page, 'Halt trading')).toHaveAttribute('data-phase', /retrying|unconfirmed/, {
+      timeout: 10_000,
+    });
+    await sim.clearFault();
+  });
+});
+
+test('halt under 5xx: never executed while failing, then executed once and confirmed', async ({
+  page,
+  sim,
+}) => {
+  test.setTimeout(90_000);
+  await haltHonestly(page, sim, { kind: 'http-500' }, async () => {
+    await expect(commandStatus(page, 'Halt trading')).toHaveAttribute('data-phase', 'retrying');
+    expect(await sim.executed()).toHaveLength(0);
+    await page.screenshot({ path: test.info().outputPath('halt-retrying-5xx.png') });
+    await sim.clearFault();
+  });
+});
+
+test('halt under a 10 s slow API: UNCONFIRMED with the fallback command, then confirmed once the truth arrives', async ({
+  page,
+  sim,
+}) => {
+  test.setTimeout(120_000);
+  await haltHonestly(page, sim, { kind: 'slow', delayMs: 10_000 }, async () => {
+    const status = commandStatus(page, 'Halt trading');
+    await expect(status).toHaveAttribute('data-phase', 'unconfirmed', { timeout: 10_000 });
+    await expect(status).toContainText('Idempotency-Key');
+    await page.screenshot({ path: test.info().outputPath('halt-unconfirmed-slow.png') });
+    await page.waitForTimeout(12_000); // the command ran on the simulator after 10 s; the page must still not claim it
+    await sim.clearFault();
+  });
+});
+
+test('halt with the stream dropped: accepted, then confirmed from polling', async ({ page, sim }) => {
+  test.setTimeout(60_000);
+  await haltHonestly(page, sim, { kind: 'stream-drop' }, async () => {});
+  await expect(board(page).linkStatus).toHaveAttribute('data-phase', 'polling');
+});
