@@ -4,7 +4,7 @@ import { Panel } from '../../components/ui/panel.tsx';
 export function ActiveChecklist() {
   return (
     <Panel title="Playbook checklist">
-      <p className="text-slate-400">No playbook loaded: playbooks are not set up yet.</p>
+      <p className="text-slate-400">The playbook checklist is not built yet.</p>
     </Panel>
   );
 }
