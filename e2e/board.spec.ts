@@ -142,14 +142,15 @@ for (const viewport of [
   });
 }
 
+/** Each scenario and what must be visible on the board once it runs. */
 const scenarios = [
-  'exchange-outage',
-  'latency-degradation',
-  'error-storm',
-  'risk-alert-storm',
-  'db-pool-exhaustion',
-  'security-breach',
-  'system-crash',
+  ['exchange-outage', 'ExchangeDisconnected'],
+  ['latency-degradation', 'LatencyP99High'],
+  ['error-storm', 'ErrorRateHigh'],
+  ['risk-alert-storm', 'RiskLimitBreach'],
+  ['db-pool-exhaustion', 'ServiceDown'],
+  ['security-breach', 'UnknownOrders'],
+  ['system-crash', 'Trading API unreachable'],
 ] as const;
 
 test('a screenshot of the board in each scenario, kept as an artifact', async ({ page, sim }) => {
@@ -157,10 +158,10 @@ test('a screenshot of the board in each scenario, kept as an artifact', async ({
   await page.goto('/');
   await expect(board(page).tradingStateName).toHaveText('ACTIVE');
   await shoot(page, 'scenario-normal');
-  for (const name of scenarios) {
+  for (const [name, visible] of scenarios) {
     await sim.startScenario({ name });
     await sim.clock({ advanceMs: 12_000 });
-    await page.waitForTimeout(name === 'system-crash' ? 6000 : 1500);
+    await expect(page.getByText(visible).first()).toBeVisible({ timeout: 10_000 });
     await shoot(page, `scenario-${name}`);
     await sim.stopScenario(name);
     await sim.clock({ advanceMs: 15_000 });

@@ -4,6 +4,7 @@ import { LatencyPanel } from '../features/board/latency-panel.tsx';
 import { ServiceGrid } from '../features/board/service-grid.tsx';
 import { ThroughputPanel } from '../features/board/throughput-panel.tsx';
 import { VenueGrid } from '../features/board/venue-grid.tsx';
+import { PanelBoundary } from '../components/ui/panel-boundary.tsx';
 import { ConnectionBanner } from '../features/connection/connection-banner.tsx';
 import { SystemHeader } from '../features/connection/system-header.tsx';
 import { ControlBar } from '../features/controls/control-bar.tsx';
@@ -28,17 +29,30 @@ export function App({ view = 'commander' }: { view?: 'commander' | 'desk' }) {
         <main className="flex min-w-0 flex-1 flex-col gap-3 overflow-y-auto p-3">
           <h1 className="sr-only">War room</h1>
           <TradingStateBanner />
+          {/* Each panel in its own boundary, hooks included: one failing panel never takes the board. */}
           <div className="grid grid-cols-3 gap-3">
-            <LatencyPanel />
-            <ErrorRatePanel />
-            <ThroughputPanel />
+            <PanelBoundary name="Latency p99">
+              <LatencyPanel />
+            </PanelBoundary>
+            <PanelBoundary name="Error rate">
+              <ErrorRatePanel />
+            </PanelBoundary>
+            <PanelBoundary name="Throughput">
+              <ThroughputPanel />
+            </PanelBoundary>
           </div>
           <div className="grid grid-cols-2 items-start gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <div className="flex min-w-0 flex-col gap-3">
-              <VenueGrid />
-              <AlertsPanel className="max-h-[40vh] min-h-32" />
+              <PanelBoundary name="Venues">
+                <VenueGrid />
+              </PanelBoundary>
+              <PanelBoundary name="Firing alerts">
+                <AlertsPanel className="max-h-[40vh] min-h-32" />
+              </PanelBoundary>
             </div>
-            <ServiceGrid />
+            <PanelBoundary name="Service health">
+              <ServiceGrid />
+            </PanelBoundary>
           </div>
         </main>
         <aside
