@@ -1,6 +1,6 @@
 // The store's command line, checked: every mistake becomes one sentence and exit code 2.
 import { statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../http-kit/cli.ts';
 
 export interface StoreArgs {
   port: number;
@@ -12,23 +12,6 @@ export interface StoreArgs {
 
 export type ParsedArgs = { ok: true; args: StoreArgs } | { ok: false; error: string };
 
-const VALUE_OPTIONS = new Set(['--port', '--host', '--db', '--static', '--trading-api']);
-
-// parseArgs refuses a value that looks like an option (`--port -1`) with a stack trace; here
-// what follows a value option is its value, refused below with a message if it is wrong.
-function joinValues(args: readonly string[]): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    const next = args[i + 1];
-    if (VALUE_OPTIONS.has(arg) && next !== undefined) {
-      joined.push(`${arg}=${next}`);
-      i += 1;
-    } else joined.push(arg);
-  }
-  return joined;
-}
-
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -38,21 +21,15 @@ function isDirectory(path: string): boolean {
 }
 
 export function parseStoreArgs(argv: readonly string[]): ParsedArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: joinValues(argv),
-      options: {
-        port: { type: 'string', default: '4312' },
-        host: { type: 'string', default: '127.0.0.1' },
-        db: { type: 'string', default: '.data/war-room.db' },
-        static: { type: 'string' },
-        'trading-api': { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+  const parsed = parseCommandLine(argv, {
+    port: { type: 'string', default: '4312' },
+    host: { type: 'string', default: '127.0.0.1' },
+    db: { type: 'string', default: '.data/war-room.db' },
+    static: { type: 'string' },
+    'trading-api': { type: 'string' },
+  });
+  if (!parsed.ok) return parsed;
+  const { values } = parsed;
   const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535))
     return { ok: false, error: `--port must be a port number (0 picks a free one), got "${values.port}"` };

@@ -3,14 +3,14 @@
 //                      [--static dist] [--trading-api http://127.0.0.1:4311]
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { exitWithError } from '../http-kit/cli.ts';
 import { parseStoreArgs } from './cli-args.ts';
 import { createStoreServer } from './server.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import type { Storage } from './storage/storage.ts';
 
 function fail(message: string, code: number): never {
-  console.error(`war-room store: ${message}`);
-  process.exit(code);
+  return exitWithError('war-room store', message, code);
 }
 
 const parsed = parseStoreArgs(process.argv.slice(2));

@@ -2,7 +2,7 @@
 // dashboard (--static) and the trading API forwarded under /api/ (--trading-api), so that a
 // production install is this one process beside the trading system.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../http-kit/listen.ts';
 import { handleApi } from './api/api.ts';
 import type { ApiContext } from './api/context.ts';
 import { HttpProblem, sendHttpProblem, sendProblem } from './http/respond.ts';
@@ -58,16 +58,10 @@ export function createStoreServer(options: StoreServerOptions): StoreServer {
   });
 
   return {
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-      }),
-    close: () =>
-      new Promise((resolve) => {
-        for (const stream of ctx.streams) stream.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    listen: (port, host) => listen(server, port, host),
+    close: () => {
+      for (const stream of ctx.streams) stream.close();
+      return closeServer(server);
+    },
   };
 }

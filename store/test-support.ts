@@ -7,21 +7,19 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { incidentSchema } from '../contract/store-schemas.ts';
 import type { Incident, IncidentDeclaration } from '../contract/store-schemas.ts';
-import { WAIT_MS } from '../sim/host/test-support.ts';
+import { request } from '../http-kit/testing/request.ts';
+import type { Answer } from '../http-kit/testing/request.ts';
 import { createStoreServer } from './server.ts';
 import type { StoreServerOptions } from './server.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
 import type { Storage } from './storage/storage.ts';
 
-// The SSE reader and waits are the simulator host's: one implementation for both servers.
-export {
-  TEST_TIMEOUT_MS,
-  WAIT_MS,
-  openStream,
-  readSseMessages,
-  sseReader,
-  waitFor,
-} from '../sim/host/test-support.ts';
+// The waits, requests and SSE reader every Node service's tests share.
+export { TEST_TIMEOUT_MS, WAIT_MS, waitFor } from '../http-kit/testing/wait.ts';
+export { request as call } from '../http-kit/testing/request.ts';
+export type { Answer } from '../http-kit/testing/request.ts';
+export { openStream, readSseMessages, sseReader } from '../http-kit/testing/sse-reader.ts';
+export type { SseMessage } from '../http-kit/testing/sse-reader.ts';
 
 export async function tempDir(
   prefix = 'war-room-store-',
@@ -62,26 +60,6 @@ export function storeFactory() {
   };
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** The parsed body; undefined when it is not JSON. */
-  body: unknown;
-}
-
-export async function call(url: string, init: RequestInit = {}): Promise<Answer> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(WAIT_MS), ...init });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, body };
-}
-
 /**
  * A write as the dashboard sends it: JSON with a fresh Idempotency-Key unless one is given
  * (`key: null` sends none).
@@ -93,7 +71,7 @@ export function write(
   options: { key?: string | null; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
   const key = options.key === undefined ? randomUUID() : options.key;
-  return call(url, {
+  return request(url, {
     method,
     headers: {
       'content-type': 'application/json',

@@ -11,7 +11,7 @@ import { parseOrExplain } from '../../contract/validate.ts';
 import type { ScaledClock } from '../model/clock.ts';
 import { ScenarioError } from '../model/simulator.ts';
 import type { Simulator } from '../model/simulator.ts';
-import { HttpError, readJsonBody, sendJson, sendProblem } from './http-util.ts';
+import { HttpError, readJsonBody, sendHttpProblem, sendJson, sendProblem } from './http-util.ts';
 
 /** What drill control can change. Kept apart from the trading API: a real system has none of it. */
 export interface DrillContext {
@@ -81,13 +81,7 @@ export async function handleDrillControl(
     ctx.sim.tick(); // make the change observable at once
     return sendJson(res, 200, simState(ctx));
   } catch (error) {
-    if (error instanceof HttpError)
-      return sendProblem(
-        res,
-        error.status,
-        error.status === 413 ? 'Payload Too Large' : 'Bad Request',
-        error.message,
-      );
+    if (error instanceof HttpError) return sendHttpProblem(res, error);
     if (error instanceof ScenarioError) return sendProblem(res, 400, 'Bad Request', error.message);
     throw error;
   }

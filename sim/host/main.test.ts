@@ -1,77 +1,15 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { simStateSchema, snapshotSchema } from '../../contract/schemas.ts';
-import { TEST_TIMEOUT_MS, WAIT_MS, openStream, readSseMessages, request, sseReader } from './test-support.ts';
+import { serviceProcessFactory } from '../../http-kit/testing/process.ts';
+import { TEST_TIMEOUT_MS, openStream, readSseMessages, request, sseReader } from './test-support.ts';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-interface Cli {
-  child: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  /** Resolves with how the process ended; fails if it has not ended within WAIT_MS. */
-  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const children: ChildProcess[] = [];
-afterEach(() => {
-  // A test that failed half-way must not leave its simulator running.
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill();
+const runCli = serviceProcessFactory({
+  name: 'simulator',
+  main: fileURLToPath(new URL('./main.ts', import.meta.url)),
+  // No port from the environment: every test says which port it wants.
+  env: { ...process.env, WARROOM_SIM_PORT: undefined },
 });
-
-function runCli(args: string[]): Cli {
-  const child = spawn(process.execPath, [MAIN, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // No port from the environment: every test says which port it wants.
-    env: { ...process.env, WARROOM_SIM_PORT: undefined },
-  });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  return {
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    exited: () =>
-      Promise.race([
-        exit,
-        new Promise<never>((_, reject) =>
-          setTimeout(
-            () => reject(new Error(`the simulator had not exited after ${WAIT_MS} ms; stderr: ${err}`)),
-            WAIT_MS,
-          ).unref(),
-        ),
-      ]),
-  };
-}
-
-/** Waits for the "listening" line and returns the port it names. */
-async function boundPort(cli: Cli): Promise<number> {
-  const deadline = performance.now() + WAIT_MS;
-  for (;;) {
-    const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(cli.stdout());
-    if (match) return Number(match[1]);
-    if (cli.child.exitCode !== null) throw new Error(`the simulator exited early: ${cli.stderr()}`);
-    if (performance.now() > deadline) throw new Error(`no "listening" line after ${WAIT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-async function waitForLine(cli: Cli, text: string): Promise<void> {
-  const deadline = performance.now() + WAIT_MS;
-  while (!cli.stdout().includes(text)) {
-    if (performance.now() > deadline) throw new Error(`no "${text}" line after ${WAIT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('node sim/host/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
   test('with --port 0, prints the port it bound and serves the API there; SIGTERM ends it cleanly', async () => {
@@ -86,7 +24,7 @@ describe('node sim/host/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
       '--scenario',
       'error-storm',
     ]);
-    const port = await boundPort(cli);
+    const port = await cli.port();
     expect(port).toBeGreaterThan(0);
     expect(cli.stdout()).toContain(`listening on http://127.0.0.1:${port} (seed 7, drill mode)`);
 
@@ -156,8 +94,8 @@ describe('node sim/host/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
       '--operator',
       'viewer:v1ewer-token-xyz:halt',
     ]);
-    const port = await boundPort(cli);
-    await waitForLine(cli, 'operators:');
+    const port = await cli.port();
+    await cli.printed('operators:');
     expect(cli.stdout()).toContain('operators: commander (every offered control), viewer (halt)');
     const send = (token: string) =>
       request(`http://127.0.0.1:${port}/api/v1/controls/kill-switch`, {

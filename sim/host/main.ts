@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { scenarioNameSchema } from '../../contract/schemas.ts';
+import { exitWithError, parseCommandLine } from '../../http-kit/cli.ts';
 import { OperatorSpecError, parseOperatorSpec } from '../api/operators.ts';
 import { createSimHost } from './server.ts';
 
@@ -7,50 +7,19 @@ import { createSimHost } from './server.ts';
 //   node sim/host/main.ts --port 4311 --seed 42 [--speed 1] [--drill] [--scenario exchange-outage]...
 //     [--operator NAME:TOKEN[:control,control…]]...   (who may send controls; tokens are never printed)
 function fail(message: string): never {
-  console.error(`simulator: ${message}`);
-  process.exit(2);
+  return exitWithError('simulator', message);
 }
 
-const VALUE_OPTIONS = new Set(['--port', '--seed', '--speed', '--scenario', '--operator']);
-
-/**
- * parseArgs refuses `--seed -1` as ambiguous (the value looks like an option) with a stack
- * trace. Every value option here takes a number or a name, so what follows one is its value,
- * passed as `--seed=-1` to be refused below with a message that says what is wrong with it.
- */
-function joinValues(args: string[]): string[] {
-  const joined: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    const next = args[i + 1];
-    if (VALUE_OPTIONS.has(arg) && next !== undefined) {
-      joined.push(`${arg}=${next}`);
-      i += 1;
-    } else joined.push(arg);
-  }
-  return joined;
-}
-
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      args: joinValues(process.argv.slice(2)),
-      options: {
-        port: { type: 'string', default: process.env.WARROOM_SIM_PORT ?? '4311' },
-        seed: { type: 'string', default: '1' },
-        speed: { type: 'string', default: '1' },
-        drill: { type: 'boolean', default: false },
-        scenario: { type: 'string', multiple: true, default: [] },
-        operator: { type: 'string', multiple: true, default: [] },
-      },
-    });
-  } catch (error) {
-    // Unknown options and missing values: one line, not a stack trace.
-    fail(error instanceof Error ? error.message : String(error));
-  }
-}
-
-const { values } = parseCommandLine();
+const commandLine = parseCommandLine(process.argv.slice(2), {
+  port: { type: 'string', default: process.env.WARROOM_SIM_PORT ?? '4311' },
+  seed: { type: 'string', default: '1' },
+  speed: { type: 'string', default: '1' },
+  drill: { type: 'boolean', default: false },
+  scenario: { type: 'string', multiple: true, default: [] },
+  operator: { type: 'string', multiple: true, default: [] },
+});
+if (!commandLine.ok) fail(commandLine.error);
+const { values } = commandLine;
 
 const port = Number(values.port);
 const seed = Number(values.seed);

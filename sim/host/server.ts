@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Fault, ScenarioName } from '../../contract/schemas.ts';
+import { closeServer, listen } from '../../http-kit/listen.ts';
 import { OperatorBook } from '../api/operators.ts';
 import type { OperatorSpec } from '../api/operators.ts';
 import { ScaledClock } from '../model/clock.ts';
@@ -92,17 +92,11 @@ export function createSimHost(options: SimHostOptions): SimHost {
   return {
     sim,
     operators,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-      }),
-    close: () =>
-      new Promise((resolve) => {
-        clearInterval(ticker);
-        dropAllStreams(streams);
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    listen: (port, host) => listen(server, port, host),
+    close: () => {
+      clearInterval(ticker);
+      dropAllStreams(streams);
+      return closeServer(server);
+    },
   };
 }

@@ -1,37 +1,36 @@
 // The trading controls the simulated system offers, and how a request for one becomes a plan
 // the engine can carry out. Validation lives here because a bad request must be refused before
 // anything in the model changes (and before its idempotency key is spent).
+import { controlIdSchema } from '../../contract/schemas.ts';
 import { DEFAULT_REDUCTION } from './trading-state.ts';
 import type { ReductionPlan } from './trading-state.ts';
 import type { ControlId, TradingStateName } from './types.ts';
 
-/** What the simulated system lets operators do; the seeds' other remote controls it does not offer. */
-export const OFFERED_CONTROLS = [
-  'kill-switch',
-  'halt',
-  'resume',
-  'reduce-positions',
-  'venue-cancel-all',
-  'venue-disable',
-  'venue-reconnect',
-] as const satisfies readonly ControlId[];
-
-export type OfferedControl = (typeof OFFERED_CONTROLS)[number];
-
-/** Why each control the seeds have is not offered here, for the 501 a person reads. */
-const NOT_OFFERED: Record<Exclude<ControlId, OfferedControl>, string> = {
+/** The seeds' remote controls the simulated system does not offer, and why, for the 501 a person reads. */
+const NOT_OFFERED = {
   'routing-conservative': 'it has a single routing mode, so there is no conservative one to switch to',
   'venue-failover': 'it has no standby venues to fail over to',
   'regime-manual': 'it has no market-regime detector to override',
   'maintenance-mode': 'it has no maintenance mode',
-};
+} as const satisfies Partial<Record<ControlId, string>>;
+
+export type OfferedControl = Exclude<ControlId, keyof typeof NOT_OFFERED>;
+
+/**
+ * What the simulated system lets operators do: the contract's controls, in its order, but those
+ * above. A control the contract gains fails the type check until PARAMS below says how to run
+ * it, or NOT_OFFERED why not.
+ */
+export const OFFERED_CONTROLS: readonly OfferedControl[] = controlIdSchema.options.filter(
+  (id): id is OfferedControl => !Object.hasOwn(NOT_OFFERED, id),
+);
 
 export function isOffered(id: ControlId): id is OfferedControl {
   return (OFFERED_CONTROLS as readonly string[]).includes(id);
 }
 
 export function notOfferedMessage(id: ControlId): string {
-  const why = NOT_OFFERED[id as Exclude<ControlId, OfferedControl>] ?? 'it is not implemented here';
+  const why = NOT_OFFERED[id as keyof typeof NOT_OFFERED] ?? 'it is not implemented here';
   return `the simulated trading system does not offer ${id}: ${why}. It offers ${OFFERED_CONTROLS.join(', ')}.`;
 }
 

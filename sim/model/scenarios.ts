@@ -1,5 +1,6 @@
 // Which scenarios run, since when and with which parameters. Validation lives here because a
 // bad start request must be refused before anything in the model changes.
+import { scenarioNameSchema } from '../../contract/schemas.ts';
 import type { Rng } from './rng.ts';
 import type { ScenarioName, ScenarioStart } from './types.ts';
 
@@ -8,16 +9,8 @@ export class ScenarioError extends Error {
   override name = 'ScenarioError';
 }
 
-export const SCENARIO_NAMES: readonly ScenarioName[] = [
-  'normal',
-  'exchange-outage',
-  'system-crash',
-  'latency-degradation',
-  'error-storm',
-  'risk-alert-storm',
-  'db-pool-exhaustion',
-  'security-breach',
-];
+/** Every scenario, in the contract's order (the order `scenarios` reports them in). */
+export const SCENARIO_NAMES: readonly ScenarioName[] = scenarioNameSchema.options;
 
 /** How many venues an intruder places orders on. */
 const BREACHED_VENUES = 3;

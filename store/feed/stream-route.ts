@@ -7,7 +7,8 @@ import { HttpProblem } from '../http/respond.ts';
 import type { Route } from '../http/router.ts';
 import type { ApiContext } from '../api/context.ts';
 import type { Storage } from '../storage/storage.ts';
-import { SseStream } from './sse.ts';
+import type { SseResponse } from '../../http-kit/sse.ts';
+import { openSseStream } from './sse.ts';
 
 const PAGE = 500;
 
@@ -25,7 +26,7 @@ function lastEventId(req: IncomingMessage, url: URL): number | null {
   return Number(raw);
 }
 
-function follow(storage: Storage, stream: SseStream, after: number): () => void {
+function follow(storage: Storage, stream: SseResponse, after: number): () => void {
   let sent = after;
   let pumping = false;
   let again = false;
@@ -74,7 +75,7 @@ export const streamRoute: Route<ApiContext> = {
     // Gone while we looked: its close event has passed, so nothing would ever unsubscribe it.
     if (res.destroyed) return;
     let unsubscribe = () => {};
-    const stream = new SseStream(res, () => {
+    const stream = openSseStream(res, () => {
       ctx.streams.delete(stream);
       unsubscribe();
     });

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { changePageSchema, changeSchema, storeHealthSchema } from '../../contract/store-schemas.ts';
 import type { Change } from '../../contract/store-schemas.ts';
-import type { SseMessage } from '../../sim/host/test-support.ts';
 import {
   TEST_TIMEOUT_MS,
   call,
@@ -11,7 +10,7 @@ import {
   storeFactory,
   write,
 } from '../test-support.ts';
-import type { TestStore } from '../test-support.ts';
+import type { SseMessage, TestStore } from '../test-support.ts';
 
 const startStore = storeFactory();
 

@@ -1,6 +1,7 @@
 // Reading a request's JSON body, with the limits and messages every write shares.
 import type { IncomingMessage } from 'node:http';
 import { parseJsonText } from '../../contract/validate.ts';
+import { readBodyText } from '../../http-kit/body.ts';
 import { HttpProblem } from './respond.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -20,21 +21,18 @@ export async function readJsonBody(req: IncomingMessage, what: string): Promise<
       'Unsupported Media Type',
       `send the ${what} as JSON with the header content-type: application/json (got ${req.headers['content-type'] ?? 'none'})`,
     );
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_DRAIN_BYTES) req.destroy();
-    // Over the limit: keep draining (so the client can read the 413) but stop keeping it.
-    else if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
-  }
-  if (size > MAX_BODY_BYTES)
-    throw new HttpProblem(
-      413,
-      'Content Too Large',
-      `the ${what} is ${size} bytes; the store takes at most ${MAX_BODY_BYTES} bytes (256 KB) per request`,
-    );
-  const parsed = parseJsonText(Buffer.concat(chunks).toString('utf8'), what);
+  const text = await readBodyText(req, {
+    maxBytes: MAX_BODY_BYTES,
+    // Over the limit: keep draining (so the client can read the 413), but only so far.
+    drainBytes: MAX_DRAIN_BYTES,
+    tooLarge: (size) =>
+      new HttpProblem(
+        413,
+        'Content Too Large',
+        `the ${what} is ${size} bytes; the store takes at most ${MAX_BODY_BYTES} bytes (256 KB) per request`,
+      ),
+  });
+  const parsed = parseJsonText(text, what);
   if (!parsed.ok) throw new HttpProblem(400, 'Bad Request', parsed.error);
   return parsed.value;
 }

@@ -1,11 +1,13 @@
 // Architectural import boundaries, checked on resolved paths (not on import strings, which
 // differ with every ../ depth). The zones say how the folder tree may depend on itself:
 //   - production dashboard code (src/, not its tests) never imports the simulator, the store,
-//     e2e code, scripts or msw: mocks must not leak into what commanders run;
+//     the Node services' plumbing (http-kit), e2e code, scripts or msw: mocks must not leak into
+//     what commanders run, and Node code does not run in a browser;
 //   - a feature never imports another feature (shared code lives outside src/features);
 //   - shared dashboard code (src/lib, src/live, src/config, src/components) never imports features or the app;
-//   - the simulator's model stays pure: no Node built-ins, no HTTP, no dashboard;
-//   - the contract depends on nothing of ours.
+//   - the simulator's model stays pure: no Node built-ins, no HTTP (so no http-kit), no dashboard;
+//   - the contract depends on nothing of ours, and http-kit on nothing but itself: it is the
+//     plumbing under the services, not a part of one.
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -20,7 +22,7 @@ export function violation(fromFile, specifier) {
 
   if (from.startsWith('src/') && !isTest(from)) {
     if (bare && /^msw(\/|$)/.test(specifier)) return 'production dashboard code must not import msw';
-    if (target && /^(sim|store|e2e|scripts)\//.test(target))
+    if (target && /^(sim|store|http-kit|e2e|scripts)\//.test(target))
       return `production dashboard code must not import ${target.split('/')[0]}/`;
     if (target?.startsWith('src/testing/')) return 'production dashboard code must not import test helpers';
   }
@@ -32,11 +34,15 @@ export function violation(fromFile, specifier) {
     return 'shared dashboard code must not import features or the app';
   if (from.startsWith('sim/model/') && !isTest(from)) {
     if (bare && /^node:/.test(specifier)) return 'the simulator model is pure: no Node built-ins';
+    if (target?.startsWith('http-kit/'))
+      return 'the simulator model is pure: no http-kit (Node HTTP plumbing)';
     if (target && !target.startsWith('sim/model/') && !target.startsWith('contract/'))
       return 'the simulator model may import only itself and the contract';
   }
   if (from.startsWith('contract/') && !isTest(from) && target && !target.startsWith('contract/'))
     return 'the contract depends on nothing else in the project';
+  if (from.startsWith('http-kit/') && target && !target.startsWith('http-kit/'))
+    return 'http-kit depends on nothing else in the project: the services use it, not the other way';
   return null;
 }
 

@@ -24,8 +24,26 @@ describe('import boundaries', () => {
   test('shared code may not import features', () => {
     expect(violation(file('src/live/use-live-status.ts'), '../features/board/board.tsx')).toMatch(/shared/);
   });
+  test("production dashboard code may not import the Node services' plumbing", () => {
+    expect(violation(file('src/live/stream-client.ts'), '../../http-kit/sse.ts')).toMatch(/http-kit\//);
+    expect(violation(file('src/app/app.tsx'), '../../http-kit/testing/request.ts')).toMatch(/http-kit\//);
+  });
+  test('the services may import http-kit; http-kit imports nothing of theirs', () => {
+    expect(violation(file('sim/host/sse.ts'), '../../http-kit/sse.ts')).toBeNull();
+    expect(violation(file('store/feed/sse.ts'), '../../http-kit/sse.ts')).toBeNull();
+    expect(violation(file('http-kit/testing/process.ts'), './wait.ts')).toBeNull();
+    expect(violation(file('http-kit/testing/process.ts'), 'node:child_process')).toBeNull();
+    expect(violation(file('http-kit/body.ts'), '../store/http/respond.ts')).toMatch(
+      /http-kit depends on nothing/,
+    );
+    expect(violation(file('http-kit/testing/request.ts'), '../../sim/host/test-support.ts')).toMatch(
+      /http-kit depends on nothing/,
+    );
+  });
   test('the simulator model stays pure', () => {
     expect(violation(file('sim/model/simulator.ts'), 'node:http')).toMatch(/pure/);
+    expect(violation(file('sim/model/simulator.ts'), '../../http-kit/sse.ts')).toMatch(/no http-kit/);
+    expect(violation(file('sim/model/scenarios.ts'), '../../contract/schemas.ts')).toBeNull();
     expect(violation(file('sim/model/simulator.ts'), '../host/server.ts')).toMatch(/only itself/);
     expect(violation(file('sim/model/simulator.ts'), '../../contract/generated/openapi.ts')).toBeNull();
   });
