@@ -19,8 +19,11 @@ const operator = 'commander';
 const token = randomBytes(18).toString('base64url');
 
 /** Starts a Node service of ours and resolves once it says it is listening. */
-function service(name: string, args: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+function service(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       console.log(`[${name}] ${line}`);
@@ -33,15 +36,10 @@ function service(name: string, args: string[]): Promise<ChildProcess> {
 let children: ChildProcess[] = [];
 try {
   children = await Promise.all([
-    service('sim', [
-      'sim/host/main.ts',
-      '--port',
-      String(simPort),
-      '--seed',
-      seed,
-      '--operator',
-      `${operator}:${token}`,
-    ]),
+    // The token goes by environment, not argument: arguments are visible to every user in `ps`.
+    service('sim', ['sim/host/main.ts', '--port', String(simPort), '--seed', seed], {
+      WARROOM_SIM_OPERATORS: `${operator}:${token}`,
+    }),
     service('store', ['store/main.ts', '--port', String(storePort), '--db', '.data/war-room.db']),
   ]);
 } catch (error) {

@@ -22,8 +22,11 @@ export class NodeService {
   }
 
   /** Spawns `node <args>` and resolves once it prints that it is listening. */
-  async spawn(args: string[]): Promise<void> {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  async spawn(args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     this.child = child;
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

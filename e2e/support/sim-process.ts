@@ -14,11 +14,13 @@ export class SimProcess extends NodeService {
 
   start(): Promise<void> {
     const { name, token } = this.operator;
-    return this.spawn([
-      'sim/host/main.ts',
-      ...['--port', String(this.port), '--seed', String(this.seed), '--drill'],
-      ...['--operator', `${name}:${token}`],
-    ]);
+    // By environment, not argument: arguments are visible to every user in `ps`.
+    return this.spawn(
+      ['sim/host/main.ts', '--port', String(this.port), '--seed', String(this.seed), '--drill'],
+      {
+        WARROOM_SIM_OPERATORS: `${name}:${token}`,
+      },
+    );
   }
 
   state = () => this.call<SimState>('GET', '/__sim/state');

@@ -113,4 +113,23 @@ describe('node sim/host/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
     await cli.exited();
     expect(cli.stdout() + cli.stderr()).not.toMatch(/c0mmander-token|v1ewer-token/);
   });
+
+  test('operators can come from WARROOM_SIM_OPERATORS, keeping tokens out of the process list', async () => {
+    const withEnv = serviceProcessFactory({
+      name: 'simulator',
+      main: fileURLToPath(new URL('./main.ts', import.meta.url)),
+      env: {
+        ...process.env,
+        WARROOM_SIM_PORT: undefined,
+        WARROOM_SIM_OPERATORS: 'envop:env-token-abc123;ro:ro-token-abc123:halt',
+      },
+    });
+    const cli = withEnv(['--port', '0']);
+    await cli.port();
+    await cli.printed('operators:');
+    expect(cli.stdout()).toContain('operators: envop (every offered control), ro (halt)');
+    cli.child.kill('SIGTERM');
+    await cli.exited();
+    expect(cli.stdout() + cli.stderr()).not.toMatch(/env-token|ro-token/);
+  });
 });

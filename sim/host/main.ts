@@ -6,6 +6,8 @@ import { createSimHost } from './server.ts';
 // The simulated trading system as a process of its own, so that tests can kill it.
 //   node sim/host/main.ts --port 4311 --seed 42 [--speed 1] [--drill] [--scenario exchange-outage]...
 //     [--operator NAME:TOKEN[:control,control…]]...   (who may send controls; tokens are never printed)
+// Operators can also come from WARROOM_SIM_OPERATORS (the same specs, separated by ";"), which
+// keeps tokens out of the process list that any user of the machine can read.
 function fail(message: string): never {
   return exitWithError('simulator', message);
 }
@@ -36,7 +38,8 @@ const scenarios = values.scenario.map((name) => {
 
 function createHost() {
   try {
-    const operators = values.operator.map(parseOperatorSpec);
+    const fromEnv = (process.env.WARROOM_SIM_OPERATORS ?? '').split(';').filter((spec) => spec.trim() !== '');
+    const operators = [...values.operator, ...fromEnv].map(parseOperatorSpec);
     return createSimHost({ seed, speed, drill: values.drill, scenarios, operators });
   } catch (error) {
     if (error instanceof OperatorSpecError) fail(error.message);

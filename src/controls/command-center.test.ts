@@ -85,7 +85,9 @@ describe('CommandCenter', () => {
     const { live, posts, reported, center } = setup();
     const fired = center.fire('halt', {}, 'INC-7 exchange outage');
     expect(fired.ok).toBe(true);
-    await vi.waitFor(() => expect(reported.at(-1)?.phase).toBe('accepted'));
+    // Answered now (accepted, or unconfirmed if its deadline had passed), under the first key.
+    await vi.waitFor(() => expect(reported.at(-1)?.receipt).not.toBeNull());
+    expect(['accepted', 'unconfirmed']).toContain(reported.at(-1)?.phase);
     live.set(liveStateWith('ACTIVE')); // news, but not the promised state
     expect(reported.at(-1)?.phase).toBe('accepted');
     live.set(liveStateWith('HALTED'));
@@ -107,16 +109,96 @@ describe('CommandCenter', () => {
     await vi.waitFor(() => expect(reported.at(-1)?.phase).toBe('unconfirmed'));
   });
 
-  test('without a token, without a reason, or when it makes no sense now, nothing is sent', () => {
+  test('without a token, or when it makes no sense now, nothing is sent', () => {
     expect(setup({ token: null }).center.fire('halt', {}, 'x')).toEqual({
       ok: false,
       error: 'Sign in with an operator token to use the controls.',
     });
     center!.dispose();
     const { live, posts, center: c } = setup();
-    expect(c.fire('halt', {}, '  ')).toEqual({ ok: false, error: 'A reason is required.' });
+    expect(c.fire('resume', {}, '  ')).toEqual({ ok: false, error: 'A reason is required.' });
+    expect(c.fire('halt', {}, 'x'.repeat(2001))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/at most 2000/),
+    });
     live.set(liveStateWith('HALTED'));
     expect(c.fire('halt', {}, 'INC-7')).toEqual({ ok: false, error: 'Halt trading: already halted' });
     expect(posts).toHaveLength(0);
+  });
+
+  test('stopping trading never waits on a form: no reason is recorded as such', async () => {
+    const { posts, center } = setup();
+    const fired = center.fire('halt', {}, '');
+    expect(fired.ok && fired.command.reason).toBe('no reason given');
+    await vi.waitFor(() => expect(posts).toHaveLength(1));
+  });
+
+  test('a control whose effect is already there is not sent: it could only be confirmed by what it did not do', () => {
+    const { live, posts, center } = setup();
+    const raw = liveStateWith('ACTIVE');
+    live.set({ ...raw, venues: raw.venues!.map((v) => ({ ...v, openOrders: 0 })) });
+    expect(center.fire('venue-cancel-all', { venueId: raw.venues![0]!.id }, 'INC-7')).toEqual({
+      ok: false,
+      error: 'Cancel all orders: already in effect, nothing to do',
+    });
+    expect(posts).toHaveLength(0);
+  });
+
+  test('a second gesture after no valid answer re-sends the same command, with the same key', async () => {
+    const keys: string[] = [];
+    let answer: 'garbage' | 'receipt' = 'garbage';
+    server.use(
+      http.post(`${base}/controls/halt`, ({ request }) => {
+        const key = request.headers.get('idempotency-key')!;
+        keys.push(key);
+        return answer === 'garbage'
+          ? new HttpResponse('{"outcome": "ACC', { status: 202 })
+          : HttpResponse.json(receiptFor(key), { status: 200 });
+      }),
+    );
+    const live = liveHolder(liveStateWith('ACTIVE'));
+    const reported: Command[] = [];
+    center = new CommandCenter({
+      apiBaseUrl: base,
+      requestTimeoutMs: 500,
+      deadlineMs: 100,
+      token: () => 'token-123456',
+      liveState: live.get,
+      subscribeLive: live.subscribe,
+      report: (c) => reported.push(c),
+      retryDelaysMs: [10, 10],
+    });
+    const first = center.fire('halt', {}, 'INC-7');
+    await vi.waitFor(() => expect(reported.at(-1)?.phase).toBe('failed'));
+    answer = 'receipt';
+    const second = center.fire('halt', {}, 'INC-7');
+    expect(first.ok && second.ok && second.command.key === first.command.key).toBe(true);
+    // Answered now (accepted, or unconfirmed if its deadline had passed), under the first key.
+    await vi.waitFor(() => expect(reported.at(-1)?.receipt).not.toBeNull());
+    expect(['accepted', 'unconfirmed']).toContain(reported.at(-1)?.phase);
+    expect(new Set(keys)).toEqual(new Set([first.ok ? first.command.key : '']));
+    live.set(liveStateWith('HALTED'));
+    expect(reported.at(-1)?.phase).toBe('confirmed');
+  });
+
+  test('a 401 from the trading system signs the operator out', async () => {
+    const unauthorized = vi.fn();
+    server.use(
+      http.post(`${base}/controls/halt`, () =>
+        HttpResponse.json({ title: 'Unauthorized', status: 401, detail: 'token revoked' }, { status: 401 }),
+      ),
+    );
+    const live = liveHolder(liveStateWith('ACTIVE'));
+    center = new CommandCenter({
+      apiBaseUrl: base,
+      requestTimeoutMs: 500,
+      deadlineMs: 3000,
+      token: () => 'token-123456',
+      liveState: live.get,
+      subscribeLive: live.subscribe,
+      unauthorized,
+    });
+    center.fire('halt', {}, 'INC-7');
+    await vi.waitFor(() => expect(unauthorized).toHaveBeenCalledTimes(1));
   });
 });

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ControlId } from '../../contract/schemas.ts';
 import type { LiveState } from '../live/live-state.ts';
-import { isFinal, isInFlight, newCommand } from './command-machine.ts';
+import { isFinal, isInFlight, needsResend, newCommand } from './command-machine.ts';
 import type { Command, CommandScope } from './command-machine.ts';
 import { CommandRunner } from './command-runner.ts';
 import { controlById } from './registry.ts';
@@ -29,9 +29,16 @@ export interface CommandCenterDeps {
   subscribeLive(listener: () => void): () => void;
   /** Every change of a command, for the audit log. */
   report?(command: Command): void;
+  /** The trading system no longer accepts the operator's token: sign them out. */
+  unauthorized?(): void;
+  /** Waits between attempts (the runner's defaults otherwise). */
+  retryDelaysMs?: readonly number[];
   now?: () => number;
   newKey?: () => string;
 }
+
+/** The contract's limit on a control's reason. */
+const MAX_REASON = 2000;
 
 export type FireResult = { ok: true; command: Command } | { ok: false; error: string };
 
@@ -40,7 +47,8 @@ export type FireResult = { ok: true; command: Command } | { ok: false; error: st
  * control on the same scope while the first is in the air returns the first: one command.
  */
 export class CommandCenter {
-  private readonly deps: Required<Omit<CommandCenterDeps, 'report'>> & Pick<CommandCenterDeps, 'report'>;
+  private readonly deps: Required<Omit<CommandCenterDeps, 'report' | 'unauthorized' | 'retryDelaysMs'>> &
+    Pick<CommandCenterDeps, 'report' | 'unauthorized' | 'retryDelaysMs'>;
   private readonly active = new Map<string, CommandRunner>();
   private readonly unsubscribe: () => void;
 
@@ -50,40 +58,58 @@ export class CommandCenter {
   }
 
   fire(controlId: ControlId, scope: CommandScope, reason: string): FireResult {
-    const running = [...this.active.values()].find(
-      (r) =>
-        r.command.controlId === controlId &&
-        r.command.scope.venueId === scope.venueId &&
-        isInFlight(r.command),
+    const declaration = controlById(controlId);
+    const same = [...this.active.values()].find(
+      (r) => r.command.controlId === controlId && r.command.scope.venueId === scope.venueId,
     );
-    if (running) return { ok: true, command: running.command };
+    // One gesture, one command: while it is in the air a second press is the same command, and
+    // once it got no valid answer a second press sends that very request again, same key — the
+    // trading system may have executed it, and only the key keeps a retry from doing it twice.
+    if (same && isInFlight(same.command)) return { ok: true, command: same.command };
+    if (same && needsResend(same.command)) {
+      same.resend();
+      return { ok: true, command: same.command };
+    }
     const token = this.deps.token();
     if (!token) return { ok: false, error: 'Sign in with an operator token to use the controls.' };
-    if (!reason.trim()) return { ok: false, error: 'A reason is required.' };
-    const declaration = controlById(controlId);
+    const why = declaration.needsReason && !reason.trim() ? 'A reason is required.' : null;
+    if (why) return { ok: false, error: why };
+    // Stopping trading must never wait on a form: without a reason, it says so in the record.
+    const text = reason.trim() || 'no reason given';
+    if (text.length > MAX_REASON)
+      return { ok: false, error: `The reason is ${text.length} characters; at most ${MAX_REASON}.` };
     // With no live state (API unreachable) the command may still get through: let it be tried.
     const state = this.deps.liveState();
-    const why = state ? declaration.unavailable(state, scope) : null;
-    if (why) return { ok: false, error: `${declaration.label}: ${why}` };
+    const unavailable = state ? declaration.unavailable(state, scope) : null;
+    if (unavailable) return { ok: false, error: `${declaration.label}: ${unavailable}` };
+    // Its effect already there: a command could only be "confirmed" by what it did not do.
+    if (state && declaration.isDone(state, scope) === true)
+      return { ok: false, error: `${declaration.label}: already in effect, nothing to do` };
 
+    if (same) this.active.delete(same.command.key);
     const command = newCommand({
       key: this.deps.newKey(),
       controlId,
       scope,
-      reason: reason.trim(),
+      reason: text,
+      params: declaration.params,
+      verifiable: declaration.verifiable,
       now: this.deps.now(),
       deadlineMs: this.deps.deadlineMs,
     });
     const runner = new CommandRunner(command, {
-      send: (c) =>
-        sendControl(c, {
+      send: async (c) => {
+        const outcome = await sendControl(c, {
           apiBaseUrl: this.deps.apiBaseUrl,
           token,
           timeoutMs: this.deps.requestTimeoutMs,
-          params: declaration.params,
-        }),
+        });
+        if (outcome.kind === 'rejected' && outcome.status === 401) this.deps.unauthorized?.();
+        return outcome;
+      },
       onChange: (c) => this.changed(c),
       now: this.deps.now,
+      ...(this.deps.retryDelaysMs ? { retryDelaysMs: this.deps.retryDelaysMs } : {}),
     });
     this.active.set(command.key, runner);
     this.changed(command);
@@ -112,6 +138,8 @@ export class CommandCenter {
       commands: [command, ...s.commands.filter((c) => c.key !== command.key)].slice(0, MAX_SHOWN),
     }));
     this.deps.report?.(command);
-    if (isFinal(command)) this.active.delete(command.key);
+    // Nothing more will come of it: forget the runner (the command stays listed).
+    const done = isFinal(command) || (command.phase === 'accepted' && !command.verifiable);
+    if (done) this.active.delete(command.key);
   }
 }

@@ -85,27 +85,56 @@ describe('the command state machine', () => {
     );
   });
 
-  test('a failed command that the system executed after all is confirmed when its state shows it', () => {
-    const failed = run({ type: 'transient', problem: 'x' }, { type: 'gave-up', problem: 'no answer' });
-    expect(commandReducer(failed, { type: 'deadline' })).toBe(failed);
-    expect(commandReducer(failed, { type: 'observed', at: 30_000 }).phase).toBe('confirmed');
+  test("the effect seen before the answer is not enough: confirmed when this command's receipt comes", () => {
+    const seen = run({ type: 'attempted' }, { type: 'observed', at: 1300 });
+    expect(seen).toMatchObject({ phase: 'sending', observedAt: 1300 });
+    expect(commandReducer(seen, { type: 'accepted', receipt, at: 1500 })).toMatchObject({
+      phase: 'confirmed',
+      confirmedAt: 1500,
+    });
   });
 
-  test('the trading system confirming before its HTTP answer arrives is still a confirmation', () => {
-    expect(run({ type: 'attempted' }, { type: 'observed', at: 1300 }).phase).toBe('confirmed');
+  test('a refusal wins over an effect seen: that effect was not this command', () => {
+    const c = run({ type: 'observed', at: 1300 }, { type: 'rejected', problem: 'HTTP 403' });
+    expect(c.phase).toBe('rejected');
   });
 
-  test('an answer arriving after the state already confirmed the command is kept for the record', () => {
-    const c = run(
-      { type: 'attempted' },
-      { type: 'observed', at: 1300 },
-      { type: 'accepted', receipt, at: 1500 },
+  test('no valid answer and the effect seen: still failed — it may have executed, nothing proves it was us', () => {
+    const failed = run({ type: 'transient', problem: 'x' }, { type: 'gave-up', problem: 'no valid answer' });
+    const seen = commandReducer(failed, { type: 'observed', at: 30_000 });
+    expect(seen).toMatchObject({ phase: 'failed', observedAt: 30_000 });
+    // A resend of the same key then gets the receipt (as a duplicate), and with it the proof.
+    const resent = commandReducer(seen, { type: 'resent' });
+    expect(resent.phase).toBe('retrying');
+    expect(
+      commandReducer(resent, { type: 'accepted', receipt: { ...receipt, outcome: 'duplicate' }, at: 31_000 })
+        .phase,
+    ).toBe('confirmed');
+  });
+
+  test('a control with nothing observable ends accepted, never confirmed and never loud', () => {
+    const c = [
+      { type: 'attempted' } as const,
+      { type: 'accepted', receipt, at: 1100 } as const,
+      { type: 'deadline' } as const,
+      { type: 'observed', at: 1200 } as const,
+    ].reduce(
+      commandReducer,
+      newCommand({
+        key: 'k-12345678',
+        controlId: 'maintenance-mode',
+        scope: {},
+        reason: 'r',
+        now: 1000,
+        deadlineMs: 3000,
+        verifiable: false,
+      }),
     );
-    expect(c).toMatchObject({ phase: 'confirmed', receipt, acceptedAt: 1500, confirmedAt: 1300 });
+    expect(c.phase).toBe('accepted');
   });
 
   test('a final command ignores everything after', () => {
-    const confirmed = run({ type: 'observed', at: 1300 });
+    const confirmed = run({ type: 'accepted', receipt, at: 1200 }, { type: 'observed', at: 1300 });
     expect(commandReducer(confirmed, { type: 'deadline' })).toBe(confirmed);
     expect(commandReducer(confirmed, { type: 'transient', problem: 'x' })).toBe(confirmed);
   });

@@ -3,14 +3,15 @@ import type { ControlId, ControlReceipt } from '../../contract/schemas.ts';
 /**
  * The life of one trading command, from the gesture to the trading system's confirmation.
  *
- *   sending ──answer──▶ accepted ──state observed──▶ confirmed
- *      │  ╲                 │
- *      │   network/5xx ─▶ retrying (same idempotency key) ─▶ … ─▶ failed
- *      └─ 4xx ─▶ rejected   └──deadline──▶ unconfirmed ──state observed──▶ confirmed (late)
+ *   sending ──receipt──▶ accepted ──effect seen──▶ confirmed
+ *      │ ╲                  │
+ *      │  no valid answer ─▶ retrying (same idempotency key) ─▶ … ─▶ failed ("may have executed")
+ *      └─ 4xx ─▶ rejected   └──deadline──▶ unconfirmed ──effect seen──▶ confirmed (late)
  *
- * "Accepted" only means the API answered. Only seeing the trading state the command promised,
- * in data received after it was sent, makes it "confirmed" — the dashboard never says
- * "halted" while the system is still trading.
+ * Confirmed needs two proofs: the trading system's receipt for *this* command's key, and its
+ * effect in the live state. The effect alone could be someone else's doing (or already there);
+ * the receipt alone is only "accepted". Either may come first — the stream often beats the HTTP
+ * answer. A 4xx wins over an effect seen: our command was refused, whatever else happened.
  */
 export type CommandPhase =
   'sending' | 'retrying' | 'accepted' | 'unconfirmed' | 'confirmed' | 'rejected' | 'failed';
@@ -20,11 +21,14 @@ export interface CommandScope {
 }
 
 export interface Command {
-  /** Also the idempotency key: every retry of this command carries it. */
+  /** Also the idempotency key: every attempt of this command carries it, and the same body. */
   key: string;
   controlId: ControlId;
   scope: CommandScope;
   reason: string;
+  params?: Record<string, unknown>;
+  /** False for controls whose effect nothing in the live state can show: never "confirmed". */
+  verifiable: boolean;
   phase: CommandPhase;
   /** Client time (ms) the gesture completed. */
   startedAt: number;
@@ -32,6 +36,8 @@ export interface Command {
   deadlineAt: number;
   attempts: number;
   acceptedAt: number | null;
+  /** When the live state first showed the effect (client ms). */
+  observedAt: number | null;
   confirmedAt: number | null;
   receipt: ControlReceipt | null;
   /** What went wrong last, in words (a 401 explained, "no answer within 4 s"…). */
@@ -45,18 +51,26 @@ export type CommandEvent =
   | { type: 'transient'; problem: string }
   | { type: 'observed'; at: number }
   | { type: 'deadline' }
-  | { type: 'gave-up'; problem: string };
-
-/** Nothing more will happen to these. A `failed` command is not among them: see 'observed'. */
-export const FINAL_PHASES: ReadonlySet<CommandPhase> = new Set(['confirmed', 'rejected']);
+  | { type: 'gave-up'; problem: string }
+  /** A second gesture on a command with no valid answer: the same request, same key, again. */
+  | { type: 'resent' };
 
 export function isFinal(command: Command): boolean {
-  return FINAL_PHASES.has(command.phase);
+  return command.phase === 'confirmed' || command.phase === 'rejected';
 }
 
-/** Still in the air: a second gesture for the same control and scope must not send another. */
+/**
+ * Still waiting on the trading system: a second gesture on the same control and scope must not
+ * make another command. Accepted-and-unverifiable is done: nothing more can be learned.
+ */
 export function isInFlight(command: Command): boolean {
-  return !isFinal(command) && command.phase !== 'failed';
+  if (command.phase === 'accepted') return command.verifiable;
+  return command.phase === 'sending' || command.phase === 'retrying';
+}
+
+/** No valid answer, or no effect seen: a new gesture re-sends this very command (same key). */
+export function needsResend(command: Command): boolean {
+  return command.phase === 'failed' || (command.phase === 'unconfirmed' && command.acceptedAt === null);
 }
 
 export function newCommand(init: {
@@ -64,6 +78,8 @@ export function newCommand(init: {
   controlId: ControlId;
   scope: CommandScope;
   reason: string;
+  params?: Record<string, unknown>;
+  verifiable?: boolean;
   now: number;
   deadlineMs: number;
 }): Command {
@@ -72,39 +88,45 @@ export function newCommand(init: {
     controlId: init.controlId,
     scope: init.scope,
     reason: init.reason,
+    ...(init.params ? { params: init.params } : {}),
+    verifiable: init.verifiable ?? true,
     phase: 'sending',
     startedAt: init.now,
     deadlineAt: init.now + init.deadlineMs,
     attempts: 0,
     acceptedAt: null,
+    observedAt: null,
     confirmedAt: null,
     receipt: null,
     problem: null,
   };
 }
 
+const confirmed = (command: Command, at: number): Command => ({
+  ...command,
+  phase: 'confirmed',
+  confirmedAt: at,
+  problem: null,
+});
+
 /** Pure transition; events that make no sense in a phase leave the command as it is. */
 export function commandReducer(command: Command, event: CommandEvent): Command {
-  // Confirmed from the live state before its HTTP answer came back: keep the answer, for the record.
-  if (command.phase === 'confirmed' && event.type === 'accepted' && command.receipt === null)
-    return { ...command, receipt: event.receipt, acceptedAt: event.at };
   if (isFinal(command)) return command;
-  // We gave up sending, but the system may have executed an attempt we never heard back from:
-  // if its state shows the effect, that is the truth to display.
-  if (command.phase === 'failed' && event.type !== 'observed') return command;
   switch (event.type) {
     case 'attempted':
       return { ...command, attempts: command.attempts + 1 };
-    case 'accepted':
-      return {
+    case 'accepted': {
+      const next = {
         ...command,
         receipt: event.receipt,
         acceptedAt: command.acceptedAt ?? event.at,
         problem: null,
-        phase: command.phase === 'unconfirmed' ? 'unconfirmed' : 'accepted',
       };
+      if (command.observedAt !== null) return confirmed(next, event.at);
+      return { ...next, phase: command.phase === 'unconfirmed' ? 'unconfirmed' : 'accepted' };
+    }
     case 'rejected':
-      // A 4xx will not get better by sending it again; nothing was executed.
+      // Refused, whatever the live state shows: that effect was not this command's doing.
       return command.acceptedAt === null
         ? { ...command, phase: 'rejected', problem: event.problem }
         : command;
@@ -112,17 +134,21 @@ export function commandReducer(command: Command, event: CommandEvent): Command {
       if (command.acceptedAt !== null) return command; // already accepted: the retry was redundant
       return {
         ...command,
-        phase: command.phase === 'unconfirmed' ? 'unconfirmed' : 'retrying',
+        phase: command.phase === 'unconfirmed' || command.phase === 'failed' ? command.phase : 'retrying',
         problem: event.problem,
       };
     case 'observed':
-      return { ...command, phase: 'confirmed', confirmedAt: event.at, problem: null };
+      if (!command.verifiable || command.observedAt !== null) return command;
+      return command.receipt
+        ? confirmed({ ...command, observedAt: event.at }, event.at)
+        : { ...command, observedAt: event.at };
     case 'deadline':
-      return { ...command, phase: 'unconfirmed' };
+      if (!command.verifiable && command.phase === 'accepted') return command;
+      return command.phase === 'failed' ? command : { ...command, phase: 'unconfirmed' };
     case 'gave-up':
-      // Never accepted and no more retries: but the system may still have executed it, so a
-      // command that was sent is "failed" only in what we know, and says so.
       return command.acceptedAt === null ? { ...command, phase: 'failed', problem: event.problem } : command;
+    case 'resent':
+      return needsResend(command) ? { ...command, phase: 'retrying' } : command;
   }
 }
 

@@ -83,7 +83,9 @@ describe('CommandRunner', () => {
   });
 
   test('a rejection is not retried', async () => {
-    const { runner, keys, phase } = scripted([{ kind: 'rejected', problem: 'HTTP 401: no operator token' }]);
+    const { runner, keys, phase } = scripted([
+      { kind: 'rejected', problem: 'HTTP 401: no operator token', status: 401 },
+    ]);
     runner.start();
     await vi.advanceTimersByTimeAsync(5000);
     expect(keys).toHaveLength(1);

@@ -1,11 +1,11 @@
 import type { ControlReceipt } from '../../contract/schemas.ts';
-import { commandReducer, isFinal } from './command-machine.ts';
+import { commandReducer, isFinal, needsResend } from './command-machine.ts';
 import type { Command, CommandEvent } from './command-machine.ts';
 
 export type SendOutcome =
   | { kind: 'accepted'; receipt: ControlReceipt }
   /** The API refused it (4xx): sending again will not help, and nothing was executed. */
-  | { kind: 'rejected'; problem: string }
+  | { kind: 'rejected'; problem: string; status: number }
   /** No usable answer (network, timeout, 5xx, a lying body): safe to resend with the same key. */
   | { kind: 'transient'; problem: string };
 
@@ -54,6 +54,14 @@ export class CommandRunner {
       this.timers.forEach(clearTimeout);
       this.timers = [];
     }
+  }
+
+  /** A second gesture on a command that got no valid answer: the same request again, same key. */
+  resend(): void {
+    if (!needsResend(this.state)) return;
+    this.stopped = false;
+    this.dispatch({ type: 'resent' });
+    void this.attempt(0);
   }
 
   stop(): void {

@@ -6,7 +6,7 @@ import type { LiveState } from '../live/live-state.ts';
 import { statusKeys } from '../live/status-query.ts';
 import { AuditReporter } from './audit-reporter.ts';
 import { CommandCenter } from './command-center.ts';
-import { currentSession } from './operator-session.ts';
+import { currentSession, signedOut, signIn, TOKEN_UNKNOWN } from './operator-session.ts';
 
 const CommandCenterContext = createContext<CommandCenter | null>(null);
 
@@ -33,8 +33,17 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
           if (event.type === 'updated' && event.query.queryHash === hashKey(key)) listener();
         }),
       report: (command) => audit.report(command),
+      unauthorized: signedOut,
     });
     setCenter(next);
+    // A token kept from before a reload may have been revoked since: check it again now rather
+    // than show controls that will only be refused.
+    const kept = currentSession();
+    if (kept) {
+      void signIn(config.apiBaseUrl, kept.token).then((result) => {
+        if (!result.ok && result.error === TOKEN_UNKNOWN) signedOut();
+      });
+    }
     return () => {
       next.dispose();
       audit.stop();

@@ -9,6 +9,8 @@ export interface OperatorSession {
   controls: ControlId[];
 }
 
+export const TOKEN_UNKNOWN = 'The trading system does not know this token.';
+
 // The token lives for this browser tab's session only: sessionStorage, never localStorage, the
 // URL or a log. Closing the tab signs the operator out.
 const STORAGE_KEY = 'warroom.operator-session';
@@ -55,7 +57,7 @@ export async function signIn(
   } catch {
     return { ok: false, error: 'The trading system did not answer; try again.' };
   }
-  if (response.status === 401) return { ok: false, error: 'The trading system does not know this token.' };
+  if (response.status === 401) return { ok: false, error: TOKEN_UNKNOWN };
   if (!response.ok) return { ok: false, error: `The trading system answered HTTP ${response.status}.` };
   const json = parseJsonText(await response.text(), 'operator');
   const parsed = json.ok ? parseOrExplain(operatorSchema, json.value, 'operator') : json;

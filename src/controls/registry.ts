@@ -1,4 +1,4 @@
-import type { ControlId } from '../../contract/schemas.ts';
+import type { ControlId, TradingStateName } from '../../contract/schemas.ts';
 import type { LiveState } from '../live/live-state.ts';
 import type { CommandScope } from './command-machine.ts';
 
@@ -28,6 +28,8 @@ export interface ControlDeclaration {
   preview(state: LiveState, scope: CommandScope): string[];
   /** Whether the live state shows the effect; null when nothing observable can prove it. */
   isDone(state: LiveState, scope: CommandScope): boolean | null;
+  /** False when nothing in the live state can show the effect: such a command is never "confirmed". */
+  verifiable: boolean;
 }
 
 const tradingState = (s: LiveState) => s.tradingState?.state ?? null;
@@ -44,9 +46,9 @@ function exposure(s: LiveState): { orders: string; positions: string } {
 }
 
 const system = (
-  d: Omit<ControlDeclaration, 'scope' | 'isDone' | 'unavailable'> & {
+  d: Omit<ControlDeclaration, 'scope' | 'isDone' | 'unavailable' | 'verifiable'> & {
     target: 'ACTIVE' | 'REDUCING' | 'HALTED' | 'KILLED';
-    blockedIn: Partial<Record<string, string>>;
+    blockedIn: Partial<Record<TradingStateName, string>>;
   },
 ): ControlDeclaration => ({
   ...d,
@@ -57,6 +59,7 @@ const system = (
     return d.blockedIn[state] ?? null;
   },
   isDone: (s) => tradingState(s) === d.target,
+  verifiable: true,
 });
 
 export const controls: readonly ControlDeclaration[] = [
@@ -120,6 +123,7 @@ export const controls: readonly ControlDeclaration[] = [
       `cancels ${venueOf(s, scope)?.openOrders ?? '?'} open orders on ${scope.venueId}`,
     ],
     isDone: (s, scope) => venueOf(s, scope)?.openOrders === 0,
+    verifiable: true,
   },
   {
     id: 'venue-disable',
@@ -134,6 +138,7 @@ export const controls: readonly ControlDeclaration[] = [
       `no new orders to ${scope.venueId}; ${venueOf(s, scope)?.openOrders ?? '?'} open orders stay`,
     ],
     isDone: (s, scope) => venueOf(s, scope)?.enabled === false,
+    verifiable: true,
   },
   {
     id: 'venue-reconnect',
@@ -145,6 +150,7 @@ export const controls: readonly ControlDeclaration[] = [
     unavailable: (s, scope) => (venueOf(s, scope)?.connection === 'CONNECTED' ? 'already connected' : null),
     preview: (_s, scope) => [`reconnects the session with ${scope.venueId}`],
     isDone: (s, scope) => venueOf(s, scope)?.connection === 'CONNECTED',
+    verifiable: true,
   },
 ];
 
@@ -153,10 +159,11 @@ export const controls: readonly ControlDeclaration[] = [
  * can be accepted but never confirmed: the dashboard says exactly that, and no more.
  */
 const unobservable = (
-  d: Omit<ControlDeclaration, 'unavailable' | 'isDone' | 'gesture'>,
+  d: Omit<ControlDeclaration, 'unavailable' | 'isDone' | 'gesture' | 'verifiable'>,
 ): ControlDeclaration => ({
   ...d,
   gesture: 'click',
+  verifiable: false,
   unavailable: (s, scope) =>
     d.scope === 'venue' && !s.venues?.some((v) => v.id === scope.venueId) ? 'unknown venue' : null,
   isDone: () => null,

@@ -8,7 +8,6 @@ export interface SendContext {
   apiBaseUrl: string;
   token: string;
   timeoutMs: number;
-  params?: Record<string, unknown>;
   fetch?: typeof fetch;
 }
 
@@ -27,9 +26,7 @@ const refusal: Record<number, string> = {
  * command's own, the same on every attempt, so a retry after a timeout can never execute twice.
  */
 export async function sendControl(command: Command, ctx: SendContext): Promise<SendOutcome> {
-  const body: ControlRequest = { reason: command.reason };
-  if (command.scope.venueId !== undefined) body.venueId = command.scope.venueId;
-  if (ctx.params) body.params = ctx.params;
+  const body = controlRequestBody(command);
   let response: Response;
   try {
     response = await (ctx.fetch ?? globalThis.fetch)(`${ctx.apiBaseUrl}/controls/${command.controlId}`, {
@@ -64,7 +61,18 @@ export async function sendControl(command: Command, ctx: SendContext): Promise<S
     return { kind: 'transient', problem: `HTTP ${response.status}${detail ? `: ${detail}` : ''}` };
   }
   const meaning = refusal[response.status] ?? `the trading system refused it (HTTP ${response.status})`;
-  return { kind: 'rejected', problem: `${meaning}${detail ? ` — ${detail}` : ''}` };
+  return { kind: 'rejected', problem: `${meaning}${detail ? ` — ${detail}` : ''}`, status: response.status };
+}
+
+/**
+ * The request body of a command: built in one place, because every attempt — and the fallback
+ * command a person runs by hand — must be the very same request, or the key no longer matches it.
+ */
+export function controlRequestBody(command: Command): ControlRequest {
+  const body: ControlRequest = { reason: command.reason };
+  if (command.scope.venueId !== undefined) body.venueId = command.scope.venueId;
+  if (command.params) body.params = command.params;
+  return body;
 }
 
 function problemDetail(text: string): string | null {

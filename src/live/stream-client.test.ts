@@ -30,6 +30,7 @@ function recordingSink() {
     },
     report: (r) => void sink.reports.push(r),
     invalid: (m) => void sink.invalid.push(m),
+    hasProblems: () => Object.keys(sink.snapshot?.problems ?? {}).length > 0,
   };
   return { sink, api, phase: () => sink.reports.at(-1)?.phase };
 }
@@ -378,5 +379,27 @@ describe('StreamClient', () => {
     expect(backoffDelay(1, 1000, 5000, () => 0)).toBe(1000); // but never below the poll interval
     const spread = new Set(Array.from({ length: 20 }, (_, i) => backoffDelay(4, 1000, 8000, () => i / 20)));
     expect(spread.size).toBeGreaterThan(10);
+  });
+
+  test('a section left broken after a fault heals with a later snapshot, even when no event comes', async () => {
+    let bad = true;
+    server.use(
+      http.get(`${base}/status`, () =>
+        HttpResponse.json(
+          bad
+            ? { ...snapshotFixture, tradingState: { ...snapshotFixture.tradingState, state: 'PAUSED' } }
+            : snapshotFixture,
+        ),
+      ),
+    );
+    const { sink, api } = recordingSink();
+    client = makeClient(api, { resyncEveryMs: 60, silenceMs: 10_000 });
+    client.start();
+    await vi.waitFor(() => expect(sink.snapshot?.problems.tradingState).toBeDefined());
+    await vi.waitFor(() => expect(FakeEventSource.instances.length).toBeGreaterThan(0));
+    FakeEventSource.latest().open();
+    bad = false; // the fault clears; the stream stays quiet
+    await vi.waitFor(() => expect(sink.snapshot?.problems.tradingState).toBeUndefined(), { timeout: 2000 });
+    expect(sink.snapshot?.tradingState?.state).toBe('ACTIVE');
   });
 });

@@ -55,6 +55,8 @@ export interface StreamSink {
   report(connection: ConnectionReport): void;
   /** Data arrived that could not even be positioned: keep last-known and say what was wrong. */
   invalid(problem: string): void;
+  /** Whether any section still holds last-known data under a problem. */
+  hasProblems(): boolean;
 }
 
 export interface StreamClientOptions {
@@ -83,6 +85,7 @@ export class StreamClient {
   private readonly clock = new ClockOffset();
   private stream: EventStream | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private healer: ReturnType<typeof setInterval> | null = null;
   private stopped = true;
   private failures = 0;
   private requestsSinceStreamTry = 0;
@@ -122,10 +125,18 @@ export class StreamClient {
     if (!this.stopped) return;
     this.stopped = false;
     void this.catchUp();
+    // A section broken by bad data heals only with a valid snapshot, and after the fault clears
+    // nothing may come that would trigger one (an unchanged trading state sends no event): so
+    // while a problem stands, look again every so often.
+    this.healer = setInterval(() => {
+      if (this.sink.hasProblems()) this.resyncSoon();
+    }, this.opts.resyncEveryMs);
   }
 
   stop(): void {
     this.stopped = true;
+    if (this.healer) clearInterval(this.healer);
+    this.healer = null;
     this.closeStream();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

@@ -33,6 +33,7 @@ export function useLiveStream(overrides: Partial<StreamClientOptions> = {}): voi
         },
         report: connectionActions.connectionReported,
         invalid: (message) => connectionActions.invalidDataReceived(message, Date.now()),
+        hasProblems: () => Object.keys(queryClient.getQueryData<LiveState>(key)?.problems ?? {}).length > 0,
       },
       {
         baseUrl: config.apiBaseUrl,

@@ -85,15 +85,28 @@ describe('HoldButton', () => {
     expect(onFire).toHaveBeenCalledTimes(1);
   });
 
-  test('a disabled control never fires', () => {
+  test('a disabled control never fires, but stays focusable to say why', () => {
     const onFire = vi.fn();
     render(
       <HoldButton holdMs={600} onFire={onFire} disabled>
         Kill switch
       </HoldButton>,
     );
-    fireEvent.pointerDown(screen.getByRole('button'), { button: 0 });
+    const button = screen.getByRole('button');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    button.focus();
+    expect(button).toHaveFocus();
+    fireEvent.pointerDown(button, { button: 0 });
+    fireEvent.keyDown(button, { key: 'Enter' });
     act(() => vi.advanceTimersByTime(1000));
     expect(onFire).not.toHaveBeenCalled();
+  });
+
+  test('the explanation fades after a few seconds', () => {
+    const { button } = setup();
+    fireEvent.click(button);
+    expect(screen.getByRole('status')).toBeInTheDocument();
+    act(() => vi.advanceTimersByTime(3100));
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 });

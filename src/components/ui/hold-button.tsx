@@ -34,6 +34,12 @@ export function HoldButton({
     timer.current = null;
   };
   useEffect(() => clear, []);
+  // The explanation is for the moment of confusion, not a permanent label.
+  useEffect(() => {
+    if (!hint) return;
+    const id = setTimeout(() => setHint(false), 3000);
+    return () => clearTimeout(id);
+  }, [hint]);
 
   const begin = () => {
     if (disabled || timer.current) return;
@@ -59,9 +65,11 @@ export function HoldButton({
 
   return (
     <span className="relative inline-flex flex-col items-center">
+      {/* aria-disabled, not disabled: a control that cannot fire stays focusable, so the
+          keyboard can reach the explanation of why. */}
       <button
         type="button"
-        disabled={disabled}
+        aria-disabled={disabled || undefined}
         data-holding={holding || undefined}
         aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
         className={`relative overflow-hidden select-none ${className}`}

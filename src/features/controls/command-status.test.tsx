@@ -46,7 +46,7 @@ describe('a command, as the commander sees it', () => {
     [
       'retrying',
       command({ type: 'attempted' }, { type: 'transient', problem: 'HTTP 503' }),
-      /no answer yet \(HTTP 503\) — retrying, attempt 2, same command key/,
+      /no valid answer yet \(HTTP 503\) — retrying, attempt 2, same command key/,
     ],
     ['accepted', command({ type: 'accepted', receipt, at: 1100 }), /accepted — waiting to see it in effect/],
     [
@@ -69,19 +69,23 @@ describe('a command, as the commander sees it', () => {
   test('unconfirmed: loud, saying what is known, with the command to run by hand', () => {
     show(command({ type: 'accepted', receipt, at: 1100 }, { type: 'deadline' }));
     expect(item()).toHaveTextContent('UNCONFIRMED — accepted, but not seen in effect after 3 s');
+    expect(screen.getByRole('alert')).toHaveTextContent('UNCONFIRMED');
     expect(item().className).toMatch(/bg-red/);
     expect(fallback()).toHaveTextContent('Idempotency-Key: key-12345678');
     expect(screen.getByRole('button', { name: 'Copy fallback command' })).toBeInTheDocument();
   });
 
-  test('not sent: loud, with the fallback command (same key, so it cannot run twice)', () => {
+  test('no valid answer: loud, says it may have executed, with the fallback command (same key)', () => {
     show(
       command(
         { type: 'transient', problem: 'no connection' },
         { type: 'gave-up', problem: 'no connection — gave up after 7 attempts' },
       ),
     );
-    expect(item()).toHaveTextContent('NOT SENT — no connection — gave up after 7 attempts');
+    expect(item()).toHaveTextContent(
+      'NO VALID ANSWER — it may have executed (no connection — gave up after 7 attempts)',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Holding again re-sends the same command');
     expect(fallback()).toHaveTextContent('/api/v1/controls/kill-switch');
   });
 });

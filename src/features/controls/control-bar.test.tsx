@@ -71,7 +71,7 @@ describe('the control bar', () => {
     renderLive(<ControlBar />, { sim: makeSim(), operators });
     await signIn('view-only-0002');
     const kill = await screen.findByRole('button', { name: /Kill switch/ });
-    expect(kill).toBeDisabled();
+    expect(kill).toHaveAttribute('aria-disabled', 'true');
     const tooltip = within(kill.closest('[data-control]')! as HTMLElement).getByRole('tooltip', {
       hidden: true,
     });
@@ -126,9 +126,28 @@ test('controls the trading system does not offer are listed, disabled, saying so
   renderLive(<ControlBar />, { sim: makeSim(), operators });
   await signIn();
   const maintenance = await screen.findByRole('button', { name: 'Maintenance mode', hidden: true });
-  expect(maintenance).toBeDisabled();
+  expect(maintenance).toHaveAttribute('aria-disabled', 'true');
   const tooltip = within(maintenance.closest('[data-control]')! as HTMLElement).getByRole('tooltip', {
     hidden: true,
   });
   expect(tooltip).toHaveTextContent('Unavailable: not offered by this trading system');
+});
+
+test('a token the trading system stops accepting signs the operator out', async () => {
+  auditTaken();
+  renderLive(<ControlBar />, {
+    sim: makeSim(),
+    operators,
+    config: { controls: { holdMs: 100, confirmDeadlineMs: 3000, requestTimeoutMs: 2000 } },
+  });
+  await signIn();
+  await screen.findByRole('button', { name: /Halt trading/ });
+  server.use(
+    http.post('/api/v1/controls/halt', () =>
+      HttpResponse.json({ title: 'Unauthorized', status: 401, detail: 'token revoked' }, { status: 401 }),
+    ),
+  );
+  await hold(/Halt trading/);
+  expect(await screen.findByLabelText('Operator token')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: /Kill switch/ })).not.toBeInTheDocument();
 });

@@ -14,7 +14,8 @@ function useControlShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const declared = controls.find((c) => c.shortcut === e.key.toLowerCase());
+      // By the physical key: Option+K on a Mac types "˚", not "k".
+      const declared = controls.find((c) => c.shortcut && e.code === `Key${c.shortcut.toUpperCase()}`);
       const button =
         declared && document.querySelector<HTMLButtonElement>(`[data-control="${declared.id}"] button`);
       if (!button) return;
@@ -80,7 +81,11 @@ export function ControlBar() {
         </p>
       )}
       {commands.length > 0 && (
-        <ul aria-label="Commands" className="mt-1 flex max-h-40 flex-col gap-1 overflow-y-auto">
+        <ul
+          aria-label="Commands"
+          aria-live="polite"
+          className="mt-1 flex max-h-40 flex-col gap-1 overflow-y-auto"
+        >
           {commands.slice(0, 4).map((command) => (
             <CommandStatus key={command.key} command={command} />
           ))}

@@ -48,7 +48,7 @@ export function ControlButton({
     if (result && !result.ok) onError(result.error);
   };
   const text = label ?? declaration.label;
-  const className = `rounded border px-3 py-1.5 disabled:cursor-not-allowed disabled:opacity-40 ${tones[declaration.tone]}`;
+  const className = `rounded border px-3 py-1.5 aria-disabled:cursor-not-allowed aria-disabled:opacity-40 ${tones[declaration.tone]}`;
 
   return (
     <span className="group relative inline-flex" data-control={controlId}>
@@ -68,10 +68,10 @@ export function ControlButton({
       ) : (
         <button
           type="button"
-          disabled={!!blocked}
+          aria-disabled={blocked ? true : undefined}
           className={className}
           aria-describedby={previewId}
-          onClick={fire}
+          onClick={() => !blocked && fire()}
         >
           {text}
         </button>

@@ -1,4 +1,5 @@
 import type { Command } from '../../controls/command-machine.ts';
+import { controlRequestBody } from '../../controls/send-control.ts';
 
 /**
  * The command to run by hand when the dashboard cannot confirm a control: the same request with
@@ -7,9 +8,7 @@ import type { Command } from '../../controls/command-machine.ts';
  */
 export function fallbackCommand(command: Command, apiBaseUrl: string, origin: string): string {
   const url = new URL(`${apiBaseUrl}/controls/${command.controlId}`, origin).href;
-  const body: Record<string, string> = { reason: command.reason };
-  if (command.scope.venueId) body.venueId = command.scope.venueId;
-  const json = JSON.stringify(body).replaceAll("'", "'\\''");
+  const json = JSON.stringify(controlRequestBody(command)).replaceAll("'", "'\\''");
   return [
     `curl -X POST '${url}'`,
     `-H "Authorization: Bearer $WARROOM_OPERATOR_TOKEN"`,

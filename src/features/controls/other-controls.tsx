@@ -1,5 +1,4 @@
 import { otherControls } from '../../controls/registry.ts';
-import { useStatus } from '../../live/status-query.ts';
 import { ControlButton } from './control-button.tsx';
 
 /**
@@ -7,22 +6,18 @@ import { ControlButton } from './control-button.tsx';
  * Those the trading system does not offer stay listed, disabled, saying so.
  */
 export function OtherControls({ reason, onError }: { reason: string; onError: (message: string) => void }) {
-  const firstVenue = useStatus((s) => s.venues?.[0]?.id);
   return (
     <details className="relative">
       <summary className="cursor-pointer rounded border border-slate-500 px-3 py-1.5 text-sm text-slate-200 hover:bg-slate-800">
         More controls
       </summary>
       <div className="absolute bottom-full left-0 z-20 mb-2 flex w-max flex-col gap-2 rounded border border-slate-600 bg-slate-900 p-2">
-        {otherControls.map((control) => (
-          <ControlButton
-            key={control.id}
-            controlId={control.id}
-            scope={control.scope === 'venue' && firstVenue ? { venueId: firstVenue } : {}}
-            reason={reason}
-            onError={onError}
-          />
-        ))}
+        {/* Venue-scoped ones (fail over) sit with the venue actions, on the venue chosen there. */}
+        {otherControls
+          .filter((control) => control.scope === 'system')
+          .map((control) => (
+            <ControlButton key={control.id} controlId={control.id} reason={reason} onError={onError} />
+          ))}
       </div>
     </details>
   );

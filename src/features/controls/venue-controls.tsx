@@ -28,6 +28,7 @@ export function VenueControls({ reason, onError }: { reason: string; onError: (m
       <ControlButton controlId="venue-cancel-all" scope={{ venueId }} reason={reason} onError={onError} />
       <ControlButton controlId="venue-disable" scope={{ venueId }} reason={reason} onError={onError} />
       <ControlButton controlId="venue-reconnect" scope={{ venueId }} reason={reason} onError={onError} />
+      <ControlButton controlId="venue-failover" scope={{ venueId }} reason={reason} onError={onError} />
     </span>
   );
 }
