@@ -70,7 +70,8 @@ test('stream drop: the board falls back to polling and returns to the stream wit
   await expect(b.linkStatus).toHaveAttribute('data-phase', 'live');
 
   await sim.setFault({ kind: 'stream-drop' });
-  await expect(b.linkStatus).toHaveAttribute('data-phase', 'polling', { timeout: 5000 });
+  // Behind a proxy the drop is noticed by the silence watchdog (two missed heartbeats).
+  await expect(b.linkStatus).toHaveAttribute('data-phase', 'polling', { timeout: 10_000 });
   await expect(b.streamLostBanner).toBeVisible();
   // Polling keeps the board current: events keep arriving while the stream is refused.
   const during = Number(await b.linkStatus.getAttribute('data-event-id'));

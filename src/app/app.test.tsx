@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ManualClock } from '../../sim/model/clock.ts';
 import { Simulator } from '../../sim/model/simulator.ts';
 import { makeTradingApiDown, simHandlers } from '../../sim/msw/handlers.ts';
@@ -8,10 +8,17 @@ import type { RuntimeConfig } from '../config/runtime-config.ts';
 import { server } from '../testing/msw-server.ts';
 import { installSimStream } from '../testing/sim-stream.ts';
 import { testConfig } from '../testing/render-live.tsx';
+import { resetWarRoomClient, warRoomStoreFactory } from '../testing/war-room-store.tsx';
 import { App } from './app.tsx';
 import { AppProviders } from './providers.tsx';
 
-const config: RuntimeConfig = testConfig;
+// The board reads incidents from a real, empty war-room store.
+const startStore = warRoomStoreFactory();
+let config: RuntimeConfig = testConfig;
+beforeEach(async () => {
+  config = { ...testConfig, storeBaseUrl: (await startStore()).baseUrl };
+});
+afterEach(resetWarRoomClient);
 
 function renderBoard(environment: 'simulator' | 'drill' = 'simulator') {
   const clock = new ManualClock(Date.now());

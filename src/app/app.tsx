@@ -12,6 +12,7 @@ import { OpenIncidents } from '../features/incidents/open-incidents.tsx';
 import { ActiveChecklist } from '../features/playbooks/active-checklist.tsx';
 import { TradingStateBanner } from '../features/trading-state/trading-state-banner.tsx';
 import { useLiveStream } from '../live/use-live-stream.ts';
+import { useWarRoomSync } from '../warroom/use-war-room-sync.ts';
 
 /**
  * The war room on one screen: the live board on the left, the incident and its playbook on the
@@ -21,6 +22,7 @@ import { useLiveStream } from '../live/use-live-stream.ts';
 /** `desk`: the trading desk's wall screen — the same truth, read-only, with no controls at all. */
 export function App({ view = 'commander' }: { view?: 'commander' | 'desk' }) {
   useLiveStream();
+  useWarRoomSync();
   return (
     <div className="flex h-screen flex-col bg-slate-950 text-slate-100">
       <SystemHeader />

@@ -2,6 +2,32 @@ import type { Command } from './command-machine.ts';
 
 type AuditResult = 'accepted' | 'duplicate' | 'rejected' | 'failed' | 'confirmed' | 'unconfirmed';
 
+export interface TimelineControlEvent {
+  type:
+    'control.attempted' | 'control.accepted' | 'control.confirmed' | 'control.unconfirmed' | 'control.failed';
+  actor: string;
+  text: string;
+  details: Record<string, unknown>;
+}
+
+function timelineType(command: Command): TimelineControlEvent['type'] | null {
+  switch (command.phase) {
+    case 'sending':
+      return 'control.attempted';
+    case 'accepted':
+      return 'control.accepted';
+    case 'confirmed':
+      return 'control.confirmed';
+    case 'unconfirmed':
+      return 'control.unconfirmed';
+    case 'rejected':
+    case 'failed':
+      return 'control.failed';
+    default:
+      return null;
+  }
+}
+
 /**
  * What a command's state is worth recording, under the names the store's audit log knows: the
  * trading system's answer (whenever it came, even after the state already confirmed it) and
@@ -19,6 +45,8 @@ export interface AuditReporterOptions {
   storeBaseUrl: string;
   operator: () => string;
   incidentId?: () => string | null;
+  /** Puts an event on the incident's timeline (through the persistent outbox). */
+  timeline?: (incidentId: string, event: TimelineControlEvent, key: string) => void;
   fetch?: typeof fetch;
   /** Waits between deliveries of a record the store did not take; the last one repeats. */
   retryDelaysMs?: readonly number[];
@@ -31,8 +59,9 @@ export interface AuditReporterOptions {
  * lives.
  */
 export class AuditReporter {
-  private readonly opts: Required<Omit<AuditReporterOptions, 'incidentId'>> &
-    Pick<AuditReporterOptions, 'incidentId'>;
+  private readonly opts: Required<Omit<AuditReporterOptions, 'incidentId' | 'timeline'>> &
+    Pick<AuditReporterOptions, 'incidentId' | 'timeline'>;
+
   private readonly sent = new Set<string>();
   private stopped = false;
 
@@ -46,6 +75,31 @@ export class AuditReporter {
 
   report(command: Command): void {
     for (const result of resultsOf(command)) this.record(command, result);
+    this.toTimeline(command);
+  }
+
+  /** The incident's timeline tells the story too: attempted, accepted, then what came of it. */
+  private toTimeline(command: Command): void {
+    const incidentId = this.opts.incidentId?.() ?? null;
+    if (!incidentId || !this.opts.timeline) return;
+    const type = timelineType(command);
+    const key = `${command.key}.timeline.${type}`;
+    if (!type || this.sent.has(key)) return;
+    this.sent.add(key);
+    const scope = command.scope.venueId ? ` on ${command.scope.venueId}` : '';
+    this.opts.timeline(
+      incidentId,
+      {
+        type,
+        actor: this.opts.operator(),
+        text: `${command.controlId}${scope}: ${command.phase}${command.problem ? ` — ${command.problem}` : ''} (reason: ${command.reason})`.slice(
+          0,
+          10_000,
+        ),
+        details: { idempotencyKey: command.key, commandId: command.receipt?.commandId ?? null },
+      },
+      key,
+    );
   }
 
   private record(command: Command, result: AuditResult): void {

@@ -6,6 +6,9 @@ import type { LiveState } from '../live/live-state.ts';
 import { statusKeys } from '../live/status-query.ts';
 import { AuditReporter } from './audit-reporter.ts';
 import { CommandCenter } from './command-center.ts';
+import { activeIncidentId } from '../warroom/active-incident.ts';
+import { outboxFor } from '../warroom/outbox-store.ts';
+import { warRoomWrites } from '../warroom/writes.ts';
 import { currentSession, signedOut, signIn, TOKEN_UNKNOWN } from './operator-session.ts';
 
 const CommandCenterContext = createContext<CommandCenter | null>(null);
@@ -21,6 +24,9 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
     const audit = new AuditReporter({
       storeBaseUrl: config.storeBaseUrl,
       operator: () => currentSession()?.operator ?? 'unknown operator',
+      incidentId: activeIncidentId,
+      timeline: (incidentId, event, key) =>
+        warRoomWrites(outboxFor(config.storeBaseUrl)).reportEvent(incidentId, event, key),
     });
     const next = new CommandCenter({
       apiBaseUrl: config.apiBaseUrl,

@@ -100,7 +100,7 @@ export class StreamClient {
   constructor(sink: StreamSink, options: StreamClientOptions) {
     this.sink = sink;
     this.opts = {
-      silenceMs: 5000,
+      silenceMs: 4500, // two heartbeats (every 2 s) missed, and a little slack
       maxBackoffMs: 5000,
       requestTimeoutMs: 4000,
       streamRetryEvery: 5,

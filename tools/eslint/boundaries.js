@@ -30,7 +30,11 @@ export function violation(fromFile, specifier) {
   const targetFeature = target?.match(/^src\/features\/([^/]+)\//)?.[1];
   if (feature && targetFeature && feature !== targetFeature)
     return `feature "${feature}" must not import feature "${targetFeature}": move the shared part out of src/features`;
-  if (/^src\/(lib|live|config|components)\//.test(from) && target && /^src\/(features|app)\//.test(target))
+  if (
+    /^src\/(lib|live|config|components|controls|warroom)\//.test(from) &&
+    target &&
+    /^src\/(features|app)\//.test(target)
+  )
     return 'shared dashboard code must not import features or the app';
   if (from.startsWith('sim/model/') && !isTest(from)) {
     if (bare && /^node:/.test(specifier)) return 'the simulator model is pure: no Node built-ins';

@@ -1,10 +1,11 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { resetCommands } from '../../controls/command-center.ts';
 import { signedOut } from '../../controls/operator-session.ts';
 import { server } from '../../testing/msw-server.ts';
-import { makeSim, renderLive } from '../../testing/render-live.tsx';
+import { makeSim, renderLive as renderLiveBare } from '../../testing/render-live.tsx';
+import { resetWarRoomClient, warRoomStoreFactory } from '../../testing/war-room-store.tsx';
 import { ControlBar } from './control-bar.tsx';
 
 const TOKEN = 'test-token-0001';
@@ -12,9 +13,18 @@ const operators = [
   { name: 'alice', token: TOKEN },
   { name: 'viewer', token: 'view-only-0002', controls: ['venue-cancel-all' as const] },
 ];
-// The store's audit endpoint: taken, so that nothing is left unhandled.
-const auditTaken = () =>
-  server.use(http.post('/warroom/v1/audit', () => HttpResponse.json({}, { status: 201 })));
+// A real war-room store (in-process, temp database): the bar reads the active incident from it,
+// and the audit records and timeline events go to it.
+const startStore = warRoomStoreFactory();
+let storeBaseUrl = '';
+beforeEach(async () => {
+  storeBaseUrl = (await startStore()).baseUrl;
+});
+afterEach(resetWarRoomClient);
+const renderLive = (
+  ui: Parameters<typeof renderLiveBare>[0],
+  opts: Parameters<typeof renderLiveBare>[1] = {},
+) => renderLiveBare(ui, { ...opts, config: { ...opts.config, storeBaseUrl } });
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -45,7 +55,6 @@ describe('the control bar', () => {
   });
 
   test('holding Halt halts the simulated system; the command is confirmed with its time', async () => {
-    auditTaken();
     const sim = makeSim();
     const { advance } = renderLive(<ControlBar />, {
       sim,
@@ -80,7 +89,6 @@ describe('the control bar', () => {
   });
 
   test('a refusal by the trading system is shown as REJECTED with its reason', async () => {
-    auditTaken();
     renderLive(<ControlBar />, {
       sim: makeSim(),
       operators,
@@ -105,7 +113,6 @@ describe('the control bar', () => {
   });
 
   test('resume needs an override reason, and records it', async () => {
-    auditTaken();
     const sim = makeSim();
     sim.sim.setTradingState('HALTED', 'bob', 'drill');
     renderLive(<ControlBar />, { sim, operators });
@@ -134,7 +141,6 @@ test('controls the trading system does not offer are listed, disabled, saying so
 });
 
 test('a token the trading system stops accepting signs the operator out', async () => {
-  auditTaken();
   renderLive(<ControlBar />, {
     sim: makeSim(),
     operators,

@@ -7,6 +7,7 @@ import { ControlButton } from './control-button.tsx';
 import { ResumeControl } from './resume-control.tsx';
 import { SignInForm } from './sign-in-form.tsx';
 import { OtherControls } from './other-controls.tsx';
+import { useActiveIncident } from '../../warroom/active-incident.ts';
 import { VenueControls } from './venue-controls.tsx';
 
 /** Alt+<key> focuses a control that declares a shortcut; holding Enter or Space then fires it. */
@@ -34,7 +35,12 @@ function useControlShortcuts() {
 export function ControlBar() {
   const session = useOperatorSession();
   const commands = useCommands();
-  const [reason, setReason] = useState('No incident declared');
+  // The reason recorded is the active incident, until the operator writes their own.
+  const active = useActiveIncident();
+  const incidentReason = active ? `${active.id} ${active.title}` : 'No incident declared';
+  const [typed, setTyped] = useState<string | null>(null);
+  const reason = typed ?? incidentReason;
+  const setReason = setTyped;
   const [error, setError] = useState<string | null>(null);
   useControlShortcuts();
 

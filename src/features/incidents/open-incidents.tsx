@@ -1,16 +1,88 @@
+import { useState } from 'react';
 import { Panel } from '../../components/ui/panel.tsx';
+import { useNow } from '../../lib/use-now.ts';
+import { incidentSelectionActions, useSelectedIncidentId } from '../../warroom/active-incident.ts';
+import { useIncidentList } from '../../warroom/incident-hooks.ts';
+import { isLocalId } from '../../warroom/outbox-file.ts';
+import { useDeclaredIds } from '../../warroom/outbox-store.ts';
+import { resolveId } from '../../warroom/pending.ts';
+import { DeclareForm } from './declare-form.tsx';
+import { IncidentRow } from './incident-row.tsx';
+import { IncidentView } from './incident-view.tsx';
+import { ResponderName } from './responder-name.tsx';
+import { UnsyncedIndicator } from './unsynced-indicator.tsx';
+import { usePolicy } from './use-policy.ts';
 
 /**
- * Open incidents will come from the war-room store; the view is not built yet. The panel
- * keeps its place in the layout and says plainly that it has nothing to show, rather than an
- * empty list that would read as "no incidents".
+ * The open incidents, as every dashboard sees them, and the one opened here below them. A store
+ * that cannot be read is said in words: an empty list would read as "no incidents".
  */
 export function OpenIncidents() {
+  const { incidents, isPending, error } = useIncidentList();
+  const selectedId = useSelectedIncidentId();
+  const ids = useDeclaredIds();
+  const selected = selectedId === null ? null : resolveId(selectedId, ids);
+  const [declaring, setDeclaring] = useState(false);
+  const [showResolved, setShowResolved] = useState(false);
+  const now = useNow(1000);
+  const policy = usePolicy();
+  const open = incidents.filter((i) => i.status !== 'RESOLVED');
+  const resolved = incidents.filter((i) => i.status === 'RESOLVED');
+  const shown = showResolved ? [...open, ...resolved] : open;
+
   return (
-    <Panel title="Open incidents">
-      <p className="text-slate-400">
-        The incidents view is not built yet: declare and track incidents in your usual tool for now.
-      </p>
-    </Panel>
+    <>
+      <Panel title="Open incidents">
+        <div className="flex flex-col gap-2">
+          <ResponderName />
+          <UnsyncedIndicator />
+          {declaring ? (
+            <DeclareForm onDone={() => setDeclaring(false)} />
+          ) : (
+            <button
+              type="button"
+              onClick={() => setDeclaring(true)}
+              className="self-start rounded bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-600"
+            >
+              Declare incident
+            </button>
+          )}
+          {error && incidents.length === 0 && (
+            <p role="alert" className="text-sm text-amber-300">
+              Incidents could not be read from the war-room store: {error.message}
+            </p>
+          )}
+          {isPending && !error && (
+            <p className="text-sm text-slate-400">Reading incidents from the war-room store…</p>
+          )}
+          {!isPending && !error && open.length === 0 && (
+            <p className="text-sm text-slate-400">No open incidents.</p>
+          )}
+          <ul aria-label="Incidents" className="flex flex-col gap-1">
+            {shown.map((incident) => (
+              <IncidentRow
+                key={incident.id}
+                incident={incident}
+                now={now}
+                policy={policy}
+                unsynced={isLocalId(incident.id)}
+                selected={incident.id === selected}
+                onOpen={incidentSelectionActions.incidentOpened}
+              />
+            ))}
+          </ul>
+          {resolved.length > 0 && (
+            <button
+              type="button"
+              className="self-start text-sm text-slate-400 underline"
+              onClick={() => setShowResolved(!showResolved)}
+            >
+              {showResolved ? 'Hide resolved' : `Show resolved (${resolved.length})`}
+            </button>
+          )}
+        </div>
+      </Panel>
+      {selectedId !== null && <IncidentView id={selectedId} />}
+    </>
   );
 }

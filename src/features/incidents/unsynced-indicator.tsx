@@ -1,0 +1,63 @@
+import { formatClock } from '../../lib/format.ts';
+import {
+  useOutboxActions,
+  useOutboxStatus,
+  usePendingWrites,
+  useRefusedWrites,
+} from '../../warroom/outbox-store.ts';
+import { useStoreLink } from '../../warroom/store-link.ts';
+
+const WHAT: Record<string, string> = {
+  declare: 'declaration',
+  acknowledge: 'acknowledgement',
+  status: 'status change',
+  role: 'role change',
+  note: 'note',
+  event: 'timeline event',
+};
+
+/**
+ * Edits not yet in the store, and edits it refused. Quiet when everything is delivered; while the
+ * store is down it says that nothing typed is lost, so nobody retypes (and doubles) an edit.
+ */
+export function UnsyncedIndicator() {
+  const pending = usePendingWrites();
+  const refused = useRefusedWrites();
+  const status = useOutboxStatus();
+  const link = useStoreLink();
+  const { refusalDismissed, retryRequested } = useOutboxActions();
+  const down = link.phase === 'unreachable' || status.problem !== null;
+
+  return (
+    <div className="flex flex-col gap-1" aria-live="polite">
+      {pending.length > 0 && (
+        <p
+          role="status"
+          className={`rounded px-2 py-1 text-sm ${down ? 'bg-amber-900/70 text-amber-100' : 'text-slate-300'}`}
+        >
+          <strong>{pending.length} unsynced</strong>
+          {down
+            ? ` — the store is unreachable; your edits are kept and will be sent once${status.retryAt ? ` (next try ${formatClock(status.retryAt)})` : ''}.`
+            : ' — sending…'}
+          {down && (
+            <button type="button" className="ml-2 underline" onClick={retryRequested}>
+              retry now
+            </button>
+          )}
+        </p>
+      )}
+      {refused.map((r) => (
+        <p
+          key={r.entry.key}
+          role="alert"
+          className="rounded bg-fuchsia-900/70 px-2 py-1 text-sm text-fuchsia-100"
+        >
+          The store refused a {WHAT[r.entry.kind] ?? 'write'}: {r.problem}{' '}
+          <button type="button" className="underline" onClick={() => refusalDismissed(r.entry.key)}>
+            dismiss
+          </button>
+        </p>
+      ))}
+    </div>
+  );
+}

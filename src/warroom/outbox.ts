@@ -1,0 +1,279 @@
+import { incidentSchema, timelineEventSchema } from '../../contract/store-schemas.ts';
+import type { Incident, TimelineEvent } from '../../contract/store-schemas.ts';
+import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
+import { backoffDelay } from '../live/stream-client.ts';
+import { isLocalId, newKey, OUTBOX_STORAGE_KEY, readOutboxFile, writeOutboxFile } from './outbox-file.ts';
+import type { OutboxEntry, OutboxFile, StorageLike, WriteKind } from './outbox-file.ts';
+import { isPermanentStatus, problemText, StoreUnreachable, storeRequest } from './store-client.ts';
+import type { StoreFetch } from './store-client.ts';
+
+export type Delivered = { kind: 'incident'; incident: Incident } | { kind: 'event'; event: TimelineEvent };
+
+export interface OutboxStatus {
+  /** Why the head of the queue is waiting, while it is. */
+  problem: string | null;
+  /** Client ms of the next attempt, while waiting. */
+  retryAt: number | null;
+}
+
+export interface WriteDraft {
+  kind: WriteKind;
+  incidentId: string;
+  method: 'POST' | 'PUT';
+  suffix: string;
+  body: Record<string, unknown>;
+  /** A key derived from what is reported, for automatic events several dashboards may send. */
+  key?: string;
+  quiet?: boolean;
+}
+
+export interface OutboxOptions {
+  baseUrl: string;
+  storage: StorageLike;
+  storageKey?: string;
+  fetch?: StoreFetch;
+  requestTimeoutMs?: number;
+  /** First wait after a failed attempt; it doubles, with jitter, up to maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+  now?: () => number;
+}
+
+type Outcome =
+  | { kind: 'done'; answer: Delivered | null; incidentId: string | null }
+  | { kind: 'refused'; status: number; problem: string }
+  | { kind: 'retry'; problem: string };
+
+const REMEMBERED_KEYS = 300;
+
+/**
+ * Every edit to the war-room store goes through here. It is written to localStorage before it is
+ * sent, delivered one at a time in the order it was made, and removed only when the store has
+ * answered for it: retried with backoff while the store is unreachable, across reloads, with the
+ * same Idempotency-Key, so that a write whose answer was lost is replayed by the store rather
+ * than done twice. A 4xx other than 408/429 is a refusal: set aside for the person to read.
+ *
+ * localStorage is the truth, re-read before every step, so that two tabs of one browser share
+ * one queue; both may send the same head at once, which the key makes harmless.
+ */
+export class Outbox {
+  private readonly opts: Required<OutboxOptions>;
+  private readonly listeners = new Set<() => void>();
+  private readonly deliveredListeners = new Set<(entry: OutboxEntry, answer: Delivered | null) => void>();
+  private file: OutboxFile;
+  private status: OutboxStatus = { problem: null, retryAt: null };
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private pumping = false;
+  private stopped = true;
+  private failures = 0;
+
+  constructor(options: OutboxOptions) {
+    this.opts = {
+      storageKey: OUTBOX_STORAGE_KEY,
+      fetch: (input, init) => globalThis.fetch(input, init),
+      requestTimeoutMs: 8000,
+      baseDelayMs: 1000,
+      maxDelayMs: 30_000,
+      random: Math.random,
+      now: () => Date.now(),
+      ...options,
+    };
+    this.file = readOutboxFile(this.opts.storage, this.opts.storageKey);
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.pump();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Try now rather than at the end of the backoff: the store is known to be back. */
+  kick(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    void this.pump();
+  }
+
+  /** Another tab changed the stored queue. */
+  reload(): void {
+    this.file = readOutboxFile(this.opts.storage, this.opts.storageKey);
+    this.emit();
+  }
+
+  snapshot(): { file: OutboxFile; status: OutboxStatus } {
+    return { file: this.file, status: this.status };
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onDelivered(listener: (entry: OutboxEntry, answer: Delivered | null) => void): () => void {
+    this.deliveredListeners.add(listener);
+    return () => this.deliveredListeners.delete(listener);
+  }
+
+  /** Queues a write; null when one with the same key is queued or was delivered already. */
+  enqueue(draft: WriteDraft): OutboxEntry | null {
+    const key = draft.key ?? newKey();
+    let queued: OutboxEntry | null = null;
+    this.update((file) => {
+      if (file.entries.some((e) => e.key === key) || file.delivered.includes(key)) return file;
+      const { key: _key, quiet = false, ...rest } = draft;
+      queued = { ...rest, key, quiet, queuedAt: this.opts.now(), attempts: 0, problem: null };
+      return { ...file, entries: [...file.entries, queued] };
+    });
+    if (queued && !this.stopped && !this.timer) void this.pump();
+    return queued;
+  }
+
+  /** The store's id for an incident declared here offline, once known; else the id itself. */
+  resolveId(id: string): string {
+    return this.file.ids[id] ?? id;
+  }
+
+  dismissRefusal(key: string): void {
+    this.update((file) => ({ ...file, refused: file.refused.filter((r) => r.entry.key !== key) }));
+  }
+
+  private update(change: (file: OutboxFile) => OutboxFile): void {
+    const current = readOutboxFile(this.opts.storage, this.opts.storageKey);
+    const next = change(current);
+    if (next !== current) writeOutboxFile(this.opts.storage, next, this.opts.storageKey);
+    this.file = next;
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private setStatus(status: OutboxStatus): void {
+    this.status = status;
+    this.emit();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping || this.stopped) return;
+    this.pumping = true;
+    try {
+      for (;;) {
+        if (this.stopped) return;
+        const file = readOutboxFile(this.opts.storage, this.opts.storageKey);
+        const head = file.entries[0];
+        if (!head) return this.setStatus({ problem: null, retryAt: null });
+        const outcome = await this.deliver(head, file);
+        if (outcome.kind === 'retry') return this.retryLater(head, outcome.problem);
+        this.failures = 0;
+        this.settle(head, outcome);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private async deliver(head: OutboxEntry, file: OutboxFile): Promise<Outcome> {
+    let incidentId = head.incidentId;
+    if (head.kind !== 'declare' && isLocalId(incidentId)) {
+      const real = file.ids[incidentId];
+      if (real === undefined)
+        return {
+          kind: 'refused',
+          status: 0,
+          problem: 'its incident was never declared: that declaration was refused',
+        };
+      incidentId = real;
+    }
+    const path =
+      head.kind === 'declare' ? '/incidents' : `/incidents/${encodeURIComponent(incidentId)}${head.suffix}`;
+    let answer: { status: number; text: string };
+    try {
+      answer = await storeRequest(
+        `${this.opts.baseUrl}${path}`,
+        {
+          method: head.method,
+          headers: { 'content-type': 'application/json', 'idempotency-key': head.key },
+          body: JSON.stringify(head.body),
+        },
+        this.opts.requestTimeoutMs,
+        this.opts.fetch,
+      );
+    } catch (error) {
+      return { kind: 'retry', problem: error instanceof StoreUnreachable ? error.message : String(error) };
+    }
+    const { status, text } = answer;
+    if (status >= 200 && status < 300) return this.accepted(head, status, text);
+    if (isPermanentStatus(status)) return { kind: 'refused', status, problem: problemText(status, text) };
+    return { kind: 'retry', problem: `the store answered HTTP ${status}` };
+  }
+
+  private accepted(head: OutboxEntry, status: number, text: string): Outcome {
+    const isEvent = head.kind === 'note' || head.kind === 'event';
+    const json = parseJsonText(text, 'store answer');
+    const parsed = json.ok
+      ? parseOrExplain<Incident | TimelineEvent>(
+          isEvent ? timelineEventSchema : incidentSchema,
+          json.value,
+          'store answer',
+        )
+      : json;
+    if (!parsed.ok) {
+      // Done, but without the incident's id a declaration's follow-ups cannot be sent.
+      if (head.kind === 'declare') return { kind: 'refused', status, problem: parsed.error };
+      return { kind: 'done', answer: null, incidentId: null };
+    }
+    const answer: Delivered = isEvent
+      ? { kind: 'event', event: parsed.value as TimelineEvent }
+      : { kind: 'incident', incident: parsed.value as Incident };
+    return { kind: 'done', answer, incidentId: answer.kind === 'incident' ? answer.incident.id : null };
+  }
+
+  private settle(head: OutboxEntry, outcome: Exclude<Outcome, { kind: 'retry' }>): void {
+    this.update((file) => {
+      const entries = file.entries.filter((e) => e.key !== head.key);
+      if (outcome.kind === 'refused') {
+        if (head.quiet) return { ...file, entries };
+        const refusal = {
+          entry: head,
+          status: outcome.status,
+          problem: outcome.problem,
+          at: this.opts.now(),
+        };
+        return { ...file, entries, refused: [...file.refused, refusal] };
+      }
+      const delivered = [...file.delivered.filter((k) => k !== head.key), head.key].slice(-REMEMBERED_KEYS);
+      const ids =
+        head.kind === 'declare' && outcome.incidentId !== null
+          ? { ...file.ids, [head.incidentId]: outcome.incidentId }
+          : file.ids;
+      return { ...file, entries, delivered, ids };
+    });
+    if (outcome.kind === 'done')
+      for (const listener of this.deliveredListeners) listener(head, outcome.answer);
+  }
+
+  private retryLater(head: OutboxEntry, problem: string): void {
+    this.failures += 1;
+    this.update((file) => ({
+      ...file,
+      entries: file.entries.map((e) =>
+        e.key === head.key ? { ...e, attempts: e.attempts + 1, problem } : e,
+      ),
+    }));
+    const delay = backoffDelay(this.failures, this.opts.baseDelayMs, this.opts.maxDelayMs, this.opts.random);
+    this.setStatus({ problem, retryAt: this.opts.now() + delay });
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.pump();
+    }, delay);
+  }
+}

@@ -1,0 +1,83 @@
+import { incidentDeclarationSchema } from '../../contract/store-schemas.ts';
+import type { Incident, IncidentStatus, RoleName } from '../../contract/store-schemas.ts';
+import type { OutboxEntry } from './outbox-file.ts';
+
+// What the dashboard shows before the store has it: an incident declared offline, and edits not
+// yet delivered, laid over the store's data so the person sees what they did. Marked as unsynced
+// wherever it is shown; the store's answer replaces it.
+
+export const resolveId = (id: string, ids: Readonly<Record<string, string>>): string => ids[id] ?? id;
+
+/** The incident a queued declaration will become, under its local placeholder id. */
+export function provisionalIncident(entry: OutboxEntry): Incident | null {
+  if (entry.kind !== 'declare') return null;
+  const parsed = incidentDeclarationSchema.safeParse(entry.body);
+  if (!parsed.success) return null;
+  const d = parsed.data;
+  const at = new Date(entry.queuedAt).toISOString();
+  return {
+    id: entry.incidentId,
+    title: d.title,
+    severityScheme: d.severityScheme,
+    severity: d.severity,
+    type: d.type,
+    status: 'INVESTIGATING',
+    affectedServices: d.affectedServices,
+    affectedVenues: d.affectedVenues,
+    declaredAt: at,
+    declaredBy: d.actor,
+    acknowledgedAt: null,
+    acknowledgedBy: null,
+    statusChangedAt: at,
+    resolvedAt: null,
+    lastNoteAt: d.note === undefined ? null : at,
+    roles: { commander: null, scribe: null, communications: null },
+    impact: null,
+    rootCause: null,
+    updatedAt: at,
+  };
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The incident with this browser's undelivered acknowledgement, status and role edits applied. */
+export function withPendingEdits(
+  incident: Incident,
+  entries: readonly OutboxEntry[],
+  ids: Readonly<Record<string, string>>,
+): Incident {
+  let out = incident;
+  for (const entry of entries) {
+    if (resolveId(entry.incidentId, ids) !== incident.id) continue;
+    const at = new Date(entry.queuedAt).toISOString();
+    const actor = text(entry.body.actor);
+    if (entry.kind === 'acknowledge' && out.acknowledgedAt === null)
+      out = { ...out, acknowledgedAt: at, acknowledgedBy: actor };
+    else if (entry.kind === 'status') {
+      const status = entry.body.status as IncidentStatus;
+      out = { ...out, status, statusChangedAt: at, resolvedAt: status === 'RESOLVED' ? at : null };
+    } else if (entry.kind === 'role') {
+      const role = entry.suffix.split('/').at(-1) as RoleName;
+      out = { ...out, roles: { ...out.roles, [role]: text(entry.body.person) } };
+    } else if (entry.kind === 'note') out = { ...out, lastNoteAt: at };
+  }
+  return out;
+}
+
+/** Notes typed here and not yet delivered, for the timeline. */
+export function pendingNotes(
+  incidentId: string,
+  entries: readonly OutboxEntry[],
+  ids: Readonly<Record<string, string>>,
+): OutboxEntry[] {
+  return entries.filter((e) => e.kind === 'note' && resolveId(e.incidentId, ids) === incidentId);
+}
+
+/** Whether this browser has edits to the incident still to send. */
+export function hasPendingEdits(
+  incidentId: string,
+  entries: readonly OutboxEntry[],
+  ids: Readonly<Record<string, string>>,
+): boolean {
+  return entries.some((e) => resolveId(e.incidentId, ids) === incidentId);
+}

@@ -1,0 +1,74 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useRuntimeConfig } from '../config/config-context.tsx';
+import { bindActiveIncident } from './active-incident.ts';
+import { watchAlerts } from './alert-events.ts';
+import { applyChanges, storeIncident, storeTimelineEvent } from './apply-change.ts';
+import { ChangeFeed } from './change-feed.ts';
+import type { ChangeFeedOptions } from './change-feed.ts';
+import { OUTBOX_STORAGE_KEY } from './outbox-file.ts';
+import { outboxFor } from './outbox-store.ts';
+import { warroomKeys, warroomQueries } from './queries.ts';
+import { storeLinkActions } from './store-link.ts';
+import { warRoomWrites } from './writes.ts';
+import type { IncidentList } from '../../contract/store-schemas.ts';
+
+/**
+ * Mounted once at the root, beside useLiveStream: the store's change feed into the query cache,
+ * the outbox's deliveries, alerts reported to open incidents' timelines, and the active incident
+ * for the control audit. Overrides are for tests and read once.
+ */
+export function useWarRoomSync(overrides: Partial<ChangeFeedOptions> = {}): void {
+  const queryClient = useQueryClient();
+  const config = useRuntimeConfig();
+  const { storeBaseUrl: baseUrl, apiBaseUrl, fallbackPollMs } = config;
+  const pollMs = overrides.pollMs ?? fallbackPollMs;
+
+  useEffect(() => {
+    const outbox = outboxFor(baseUrl);
+    const listKey = warroomKeys.list(baseUrl);
+    const feed = new ChangeFeed(
+      {
+        position: () => {
+          const list = queryClient.getQueryData<IncidentList>(listKey);
+          return list ? { storeId: list.storeId, changeId: list.lastChangeId } : null;
+        },
+        restart: async () => {
+          // Another database: nothing held about its incidents is known to be true.
+          await queryClient.fetchQuery({ ...warroomQueries.list(baseUrl), staleTime: 0 });
+          await queryClient.invalidateQueries({
+            queryKey: warroomKeys.all(baseUrl),
+            predicate: (q) => q.queryKey.length > listKey.length,
+          });
+        },
+        apply: (changes) => applyChanges(queryClient, baseUrl, changes),
+        report: (report) => {
+          storeLinkActions.feedReported(report);
+          // The store answers again: what waited in the outbox goes now, not at the end of its backoff.
+          if (report.phase === 'live' || report.phase === 'polling') outbox.kick();
+        },
+      },
+      { baseUrl, pollMs },
+    );
+    const stopDelivered = outbox.onDelivered((_entry, answer) => {
+      if (answer?.kind === 'incident') storeIncident(queryClient, baseUrl, answer.incident);
+      if (answer?.kind === 'event') storeTimelineEvent(queryClient, baseUrl, answer.event);
+    });
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === OUTBOX_STORAGE_KEY) outbox.reload();
+    };
+    window.addEventListener('storage', onStorage);
+    const unbind = bindActiveIncident(queryClient, baseUrl);
+    const stopAlerts = watchAlerts(queryClient, apiBaseUrl, baseUrl, warRoomWrites(outbox));
+    outbox.start();
+    feed.start();
+    return () => {
+      feed.stop();
+      outbox.stop();
+      stopAlerts();
+      unbind();
+      stopDelivered();
+      window.removeEventListener('storage', onStorage);
+    };
+  }, [queryClient, baseUrl, apiBaseUrl, pollMs]);
+}

@@ -1,0 +1,100 @@
+import { useMemo } from 'react';
+import type { z } from 'zod';
+import {
+  acknowledgementSchema,
+  incidentDeclarationSchema,
+  noteDraftSchema,
+  reportedEventSchema,
+  roleAssignmentSchema,
+  statusChangeSchema,
+} from '../../contract/store-schemas.ts';
+import type {
+  IncidentDeclaration,
+  IncidentStatus,
+  ReportedEvent,
+  RoleName,
+} from '../../contract/store-schemas.ts';
+import { parseOrExplain } from '../../contract/validate.ts';
+import { currentActor } from './actor.ts';
+import { newLocalId } from './outbox-file.ts';
+import type { Outbox, WriteDraft } from './outbox.ts';
+import { outboxFor } from './outbox-store.ts';
+import { useStoreBaseUrl } from './queries.ts';
+
+export type WriteResult = { ok: true; incidentId: string } | { ok: false; error: string };
+
+export type DeclarationDraft = Omit<IncidentDeclaration, 'actor'>;
+
+/**
+ * Every edit the war room makes. Each is checked against the store's own schema, then queued in
+ * the outbox and returns at once: the store may be down, and the edit is not lost for that.
+ */
+export function warRoomWrites(outbox: Outbox) {
+  function queue<T>(
+    schema: z.ZodType<T>,
+    body: T,
+    what: string,
+    draft: Omit<WriteDraft, 'body'>,
+  ): WriteResult {
+    const parsed = parseOrExplain(schema, body, what);
+    if (!parsed.ok) return parsed;
+    outbox.enqueue({ ...draft, body: parsed.value as Record<string, unknown> });
+    return { ok: true, incidentId: draft.incidentId };
+  }
+  const actor = () => currentActor();
+  return {
+    /** Declares in one step; the id is a local placeholder until the store has given its own. */
+    declare: (declaration: DeclarationDraft): WriteResult =>
+      queue(incidentDeclarationSchema, { ...declaration, actor: actor() }, 'declaration', {
+        kind: 'declare',
+        incidentId: newLocalId(),
+        method: 'POST',
+        suffix: '',
+      }),
+    acknowledge: (incidentId: string) =>
+      queue(acknowledgementSchema, { actor: actor() }, 'acknowledgement', {
+        kind: 'acknowledge',
+        incidentId,
+        method: 'POST',
+        suffix: '/acknowledge',
+      }),
+    changeStatus: (incidentId: string, status: IncidentStatus) =>
+      queue(statusChangeSchema, { status, actor: actor() }, 'status change', {
+        kind: 'status',
+        incidentId,
+        method: 'POST',
+        suffix: '/status',
+      }),
+    assignRole: (incidentId: string, role: RoleName, person: string | null) =>
+      queue(roleAssignmentSchema, { person, actor: actor() }, `${role} role`, {
+        kind: 'role',
+        incidentId,
+        method: 'PUT',
+        suffix: `/roles/${role}`,
+      }),
+    addNote: (incidentId: string, text: string) =>
+      queue(noteDraftSchema, { text, actor: actor() }, 'note', {
+        kind: 'note',
+        incidentId,
+        method: 'POST',
+        suffix: '/notes',
+      }),
+    /** An event the dashboard saw; `key` is derived from it so that every dashboard sends the same one. */
+    reportEvent: (incidentId: string, event: ReportedEvent, key: string) =>
+      queue(reportedEventSchema, event, 'timeline event', {
+        kind: 'event',
+        incidentId,
+        method: 'POST',
+        suffix: '/timeline',
+        key,
+        quiet: true,
+      }),
+  };
+}
+
+export type WarRoomWrites = ReturnType<typeof warRoomWrites>;
+
+export function useWarRoomWrites(): WarRoomWrites {
+  const outbox = outboxFor(useStoreBaseUrl());
+  return useMemo(() => warRoomWrites(outbox), [outbox]);
+}
