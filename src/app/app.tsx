@@ -59,7 +59,7 @@ export function App({ view = 'commander' }: { view?: 'commander' | 'desk' }) {
         </main>
         <aside
           aria-label="Incident and playbook"
-          className="flex w-[340px] shrink-0 flex-col gap-3 overflow-y-auto border-l border-slate-800 p-3 xl:w-[420px]"
+          className="flex w-[340px] shrink-0 flex-col gap-3 overflow-y-auto border-l border-slate-800 p-3 *:shrink-0 xl:w-[420px]"
         >
           <OpenIncidents />
           <ActiveChecklist />

@@ -8,7 +8,7 @@ import { inputClass } from './form-field.tsx';
 /** Who holds each role, by name; an empty name gives the role back. */
 export function RolesForm({ id, roles }: { id: string; roles: IncidentRoles }) {
   return (
-    <fieldset className="flex flex-col gap-1">
+    <fieldset className="flex min-w-0 flex-col gap-1">
       <legend className="text-sm font-semibold text-slate-300">Roles</legend>
       {roleNameSchema.options.map((role) => (
         // Keyed by the stored name: when someone else changes it, the field shows theirs.
@@ -30,7 +30,7 @@ function RoleField({ id, role, current }: { id: string; role: RoleName; current:
         if (changed) writes.assignRole(id, role, name.trim() === '' ? null : name.trim());
       }}
     >
-      <label htmlFor={`role-${role}`} className="w-36 shrink-0 text-sm text-slate-300">
+      <label htmlFor={`role-${role}`} className="w-28 shrink-0 text-sm text-slate-300">
         {ROLE_LABELS[role]}
       </label>
       <input
