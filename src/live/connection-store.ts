@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ConnectionReport } from './stream-client.ts';
+import type { ConnectionReport } from './stream-types.ts';
 
 // Client-side facts about the link to the trading API. The trading data itself lives in the
 // query cache (see status-query.ts); only what the browser alone knows is kept here.

@@ -7,8 +7,9 @@ import { server } from '../testing/msw-server.ts';
 import { applyAll, fromSnapshot } from './apply-event.ts';
 import type { LiveState } from './live-state.ts';
 import { idOf } from './parse.ts';
-import { backoffDelay, StreamClient } from './stream-client.ts';
-import type { ConnectionReport, StreamSink } from './stream-client.ts';
+import { backoffDelay } from './backoff.ts';
+import { StreamClient } from './stream-client.ts';
+import type { ConnectionReport, StreamSink } from './stream-types.ts';
 
 const base = 'http://trading.test/api/v1';
 

@@ -3,81 +3,11 @@ import type { ParseResult } from '../../contract/validate.ts';
 import { ClockOffset } from './clock-offset.ts';
 import { EventStream } from './event-stream.ts';
 import type { EventSourceLike } from './event-stream.ts';
+import { backoffDelay } from './backoff.ts';
+import type { ConnectionPhase, ConnectionReport, StreamClientOptions, StreamSink } from './stream-types.ts';
 import { idOf, parseEventPage, parseSnapshotParts } from './parse.ts';
 import type { ParsedEvent, SnapshotParts } from './parse.ts';
 import { describeFailure, requestText } from './request.ts';
-
-export type { EventSourceLike };
-
-/**
- * How the dashboard is hearing from the trading API right now:
- * - connecting: nothing heard yet;
- * - live: the event stream is open and delivering;
- * - polling: the stream is lost but the API answers polls;
- * - unreachable: the last request failed; what is shown is last-known.
- */
-export type ConnectionPhase = 'connecting' | 'live' | 'polling' | 'unreachable';
-
-export interface ConnectionReport {
-  phase: ConnectionPhase;
-  /** Client time (ms) this phase began: "unreachable since 14:03:07". */
-  since: number;
-  /**
-   * Client time (ms) at which the data shown was last confirmed true, by the trading system's
-   * clock (corrected for skew): late data looks as old as it is. Null before the first data.
-   */
-  lastContactAt: number | null;
-  /** What went wrong last, in words, while not live. */
-  problem: string | null;
-  /**
-   * The newest trading-system time heard (an event's or a heartbeat's `at`, epoch ms) and when,
-   * by this browser's clock, it was true: lets the board tell the system's "now" between messages.
-   */
-  serverClock: { serverAt: number; clientAt: number } | null;
-  /**
-   * How often the client had to start over from a snapshot after the first one (a gap it could
-   * not fill, a restart, invalid data). Zero across a stream drop means no event was lost.
-   */
-  resyncs: number;
-}
-
-export interface StreamPosition {
-  instance: string;
-  eventId: number;
-}
-
-/** Where the client puts what it learns; the query cache in the app, a recorder in tests. */
-export interface StreamSink {
-  /** Where the held data stands: the trading system's instance and the last event folded in. */
-  position(): StreamPosition | null;
-  replace(parts: SnapshotParts): void;
-  apply(items: ParsedEvent[]): void;
-  report(connection: ConnectionReport): void;
-  /** Data arrived that could not even be positioned: keep last-known and say what was wrong. */
-  invalid(problem: string): void;
-  /** Whether any section still holds last-known data under a problem. */
-  hasProblems(): boolean;
-}
-
-export interface StreamClientOptions {
-  baseUrl: string;
-  /** Polling interval while the stream is down; requests never go faster than this. */
-  pollMs: number;
-  /** A stream that does not open, or says nothing (not even a heartbeat), for this long is lost. */
-  silenceMs?: number;
-  /** Ceiling of the exponential backoff while the API is unreachable. */
-  maxBackoffMs?: number;
-  /** Per-request deadline: a slow API counts as unreachable rather than hanging the board. */
-  requestTimeoutMs?: number;
-  /** While polling, every Nth request is an attempt to reopen the stream instead of a poll. */
-  streamRetryEvery?: number;
-  /** After invalid data, re-sync from a snapshot at most this often (a persistent fault must not storm). */
-  resyncEveryMs?: number;
-  fetch?: typeof fetch;
-  createEventSource?: (url: string) => EventSourceLike;
-  now?: () => number;
-  random?: () => number;
-}
 
 export class StreamClient {
   private readonly sink: StreamSink;
@@ -357,15 +287,6 @@ export class StreamClient {
   private backoff(): number {
     return backoffDelay(this.failures, this.opts.pollMs, this.opts.maxBackoffMs, this.opts.random);
   }
-}
-
-/**
- * Exponential backoff with jitter (so that every open dashboard does not hammer a recovering API
- * in step), never faster than the poll interval.
- */
-export function backoffDelay(failures: number, pollMs: number, maxMs: number, random: () => number): number {
-  const base = Math.min(maxMs, pollMs * 2 ** Math.max(0, failures - 1));
-  return Math.max(pollMs, Math.round(base * (0.75 + 0.25 * random())));
 }
 
 class InvalidData extends Error {}

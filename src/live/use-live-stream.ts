@@ -6,7 +6,7 @@ import { connectionActions } from './connection-store.ts';
 import type { LiveState } from './live-state.ts';
 import { statusKeys } from './status-query.ts';
 import { StreamClient } from './stream-client.ts';
-import type { StreamClientOptions } from './stream-client.ts';
+import type { StreamClientOptions } from './stream-types.ts';
 
 /** Mounted once at the root: one stream feeds every panel. */
 export function useLiveStream(overrides: Partial<StreamClientOptions> = {}): void {

@@ -1,4 +1,4 @@
-import type { EventSourceLike } from '../live/stream-client.ts';
+import type { EventSourceLike } from '../live/event-stream.ts';
 
 /**
  * jsdom has no EventSource, and msw's sse() cannot run under it; the stream client takes its

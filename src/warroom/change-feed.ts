@@ -1,7 +1,7 @@
 import { changeSchema } from '../../contract/store-schemas.ts';
 import type { Change } from '../../contract/store-schemas.ts';
 import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
-import { backoffDelay } from '../live/stream-client.ts';
+import { backoffDelay } from '../live/backoff.ts';
 import { SseParser } from './sse-parser.ts';
 import { storeReads } from './store-client.ts';
 import type { StoreFetch } from './store-client.ts';

@@ -1,7 +1,7 @@
 import { incidentSchema, timelineEventSchema } from '../../contract/store-schemas.ts';
 import type { Incident, TimelineEvent } from '../../contract/store-schemas.ts';
 import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
-import { backoffDelay } from '../live/stream-client.ts';
+import { backoffDelay } from '../live/backoff.ts';
 import { isLocalId, newKey, OUTBOX_STORAGE_KEY, readOutboxFile, writeOutboxFile } from './outbox-file.ts';
 import type { OutboxEntry, OutboxFile, StorageLike, WriteKind } from './outbox-file.ts';
 import { isPermanentStatus, problemText, StoreUnreachable, storeRequest } from './store-client.ts';
