@@ -31,7 +31,7 @@ export function violation(fromFile, specifier) {
   if (feature && targetFeature && feature !== targetFeature)
     return `feature "${feature}" must not import feature "${targetFeature}": move the shared part out of src/features`;
   if (
-    /^src\/(lib|live|config|components|controls|warroom)\//.test(from) &&
+    /^src\/(lib|live|config|components|controls|warroom|playbooks)\//.test(from) &&
     target &&
     /^src\/(features|app)\//.test(target)
   )
