@@ -124,7 +124,7 @@ describe('the incident view', () => {
 
     vi.setSystemTime(Date.now() + 5 * 60_000 + 2000);
     // The views re-read the clock once a second (real intervals: only Date is faked).
-    await vi.waitFor(() => expect(ack).toHaveTextContent(/Acknowledge overdue \d\.\d s/), { timeout: 3000 });
+    await vi.waitFor(() => expect(ack).toHaveTextContent(/Acknowledge overdue \d\.\d s/), { timeout: 5000 });
     expect(ack.firstElementChild).toHaveAttribute('data-state', 'overdue');
     expect(ack.firstElementChild).toHaveClass('text-red-400');
     expect(within(view).getByRole('listitem', { name: 'Respond' })).toHaveTextContent(
@@ -133,15 +133,17 @@ describe('the incident view', () => {
 
     vi.setSystemTime(Date.now() + 30 * 60_000);
     const row = screen.getByRole('button', { name: /Binance feed silent/ });
-    await vi.waitFor(() =>
-      expect(within(row).getByText(/^overdue/)).toHaveAttribute('data-state', 'overdue'),
+    // Real one-second intervals re-read the (fake) clock: leave room for a loaded machine.
+    await vi.waitFor(
+      () => expect(within(row).getByText(/^overdue/)).toHaveAttribute('data-state', 'overdue'),
+      { timeout: 5000 },
     );
     await vi.waitFor(
       () =>
         expect(within(view).getByRole('listitem', { name: 'Escalate if no progress' })).toHaveTextContent(
           /overdue/,
         ),
-      { timeout: 3000 },
+      { timeout: 5000 },
     );
   });
 
