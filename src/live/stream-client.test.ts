@@ -283,12 +283,14 @@ describe('StreamClient', () => {
   test('heartbeats keep a quiet stream live without moving the position', async () => {
     server.use(http.get(`${base}/status`, () => HttpResponse.json(snapshotFixture)));
     const { sink, api, phase } = recordingSink();
-    client = makeClient(api, { silenceMs: 120 });
+    // Beats every 250 ms for 1.5 s against a 1 s silence window: longer than the window in all,
+    // each gap far inside it, so a loaded machine cannot make it flap.
+    client = makeClient(api, { silenceMs: 1000 });
     client.start();
     await vi.waitFor(() => expect(FakeEventSource.instances).toHaveLength(1));
     FakeEventSource.latest().open();
-    for (let i = 0; i < 5; i++) {
-      await new Promise((r) => setTimeout(r, 60));
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 250));
       FakeEventSource.latest().emit({ type: 'heartbeat', at: new Date().toISOString() });
     }
     expect(phase()).toBe('live');

@@ -4,7 +4,16 @@ import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
 // The outbox as it is kept in localStorage: edits to incidents, never a token. Read back with a
 // schema, because another version of the dashboard (or a person with devtools) may have written it.
 
-export const writeKinds = ['declare', 'acknowledge', 'status', 'role', 'note', 'event'] as const;
+export const writeKinds = [
+  'declare',
+  'acknowledge',
+  'status',
+  'role',
+  'note',
+  'event',
+  'playbook',
+  'tick',
+] as const;
 export type WriteKind = (typeof writeKinds)[number];
 
 export const outboxEntrySchema = z.object({

@@ -1,5 +1,5 @@
-import { incidentSchema, timelineEventSchema } from '../../contract/store-schemas.ts';
-import type { Incident, TimelineEvent } from '../../contract/store-schemas.ts';
+import { checklistSchema, incidentSchema, timelineEventSchema } from '../../contract/store-schemas.ts';
+import type { Checklist, Incident, TimelineEvent } from '../../contract/store-schemas.ts';
 import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
 import { backoffDelay } from '../live/backoff.ts';
 import { isLocalId, newKey, OUTBOX_STORAGE_KEY, readOutboxFile, writeOutboxFile } from './outbox-file.ts';
@@ -7,7 +7,10 @@ import type { OutboxEntry, OutboxFile, StorageLike, WriteKind } from './outbox-f
 import { isPermanentStatus, problemText, StoreUnreachable, storeRequest } from './store-client.ts';
 import type { StoreFetch } from './store-client.ts';
 
-export type Delivered = { kind: 'incident'; incident: Incident } | { kind: 'event'; event: TimelineEvent };
+export type Delivered =
+  | { kind: 'incident'; incident: Incident }
+  | { kind: 'event'; event: TimelineEvent }
+  | { kind: 'checklist'; checklist: Checklist };
 
 export interface OutboxStatus {
   /** Why the head of the queue is waiting, while it is. */
@@ -217,10 +220,11 @@ export class Outbox {
 
   private accepted(head: OutboxEntry, status: number, text: string): Outcome {
     const isEvent = head.kind === 'note' || head.kind === 'event';
+    const isChecklist = head.kind === 'playbook' || head.kind === 'tick';
     const json = parseJsonText(text, 'store answer');
     const parsed = json.ok
-      ? parseOrExplain<Incident | TimelineEvent>(
-          isEvent ? timelineEventSchema : incidentSchema,
+      ? parseOrExplain<Incident | TimelineEvent | Checklist>(
+          isChecklist ? checklistSchema : isEvent ? timelineEventSchema : incidentSchema,
           json.value,
           'store answer',
         )
@@ -230,9 +234,11 @@ export class Outbox {
       if (head.kind === 'declare') return { kind: 'refused', status, problem: parsed.error };
       return { kind: 'done', answer: null, incidentId: null };
     }
-    const answer: Delivered = isEvent
-      ? { kind: 'event', event: parsed.value as TimelineEvent }
-      : { kind: 'incident', incident: parsed.value as Incident };
+    const answer: Delivered = isChecklist
+      ? { kind: 'checklist', checklist: parsed.value as Checklist }
+      : isEvent
+        ? { kind: 'event', event: parsed.value as TimelineEvent }
+        : { kind: 'incident', incident: parsed.value as Incident };
     return { kind: 'done', answer, incidentId: answer.kind === 'incident' ? answer.incident.id : null };
   }
 

@@ -53,6 +53,11 @@ export function useWarRoomSync(overrides: Partial<ChangeFeedOptions> = {}): void
     const stopDelivered = outbox.onDelivered((_entry, answer) => {
       if (answer?.kind === 'incident') storeIncident(queryClient, baseUrl, answer.incident);
       if (answer?.kind === 'event') storeTimelineEvent(queryClient, baseUrl, answer.event);
+      if (answer?.kind === 'checklist')
+        queryClient.setQueryData(
+          warroomKeys.checklist(baseUrl, answer.checklist.incidentId),
+          answer.checklist,
+        );
     });
     const onStorage = (event: StorageEvent) => {
       if (event.key === OUTBOX_STORAGE_KEY) outbox.reload();

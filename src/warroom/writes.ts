@@ -4,9 +4,11 @@ import {
   acknowledgementSchema,
   incidentDeclarationSchema,
   noteDraftSchema,
+  playbookChoiceSchema,
   reportedEventSchema,
   roleAssignmentSchema,
   statusChangeSchema,
+  stepTickChangeSchema,
 } from '../../contract/store-schemas.ts';
 import type {
   IncidentDeclaration,
@@ -78,6 +80,21 @@ export function warRoomWrites(outbox: Outbox) {
         incidentId,
         method: 'POST',
         suffix: '/notes',
+      }),
+    /** The playbook the incident follows; ticks are kept per playbook by the store. */
+    choosePlaybook: (incidentId: string, playbookId: string) =>
+      queue(playbookChoiceSchema, { playbookId, actor: actor() }, 'playbook choice', {
+        kind: 'playbook',
+        incidentId,
+        method: 'PUT',
+        suffix: '/checklist/playbook',
+      }),
+    tickStep: (incidentId: string, stepId: string, ticked: boolean) =>
+      queue(stepTickChangeSchema, { ticked, actor: actor() }, 'step tick', {
+        kind: 'tick',
+        incidentId,
+        method: 'PUT',
+        suffix: `/checklist/steps/${encodeURIComponent(stepId)}`,
       }),
     /** An event the dashboard saw; `key` is derived from it so that every dashboard sends the same one. */
     reportEvent: (incidentId: string, event: ReportedEvent, key: string) =>

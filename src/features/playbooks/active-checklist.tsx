@@ -1,10 +1,17 @@
 import { Panel } from '../../components/ui/panel.tsx';
+import { useActiveIncident } from '../../warroom/active-incident.ts';
+import { IncidentChecklist } from './incident-checklist.tsx';
 
-/** The active playbook's checklist will stand here, beside the board, once playbooks exist. */
+/** The active incident's playbook, beside the board. */
 export function ActiveChecklist() {
+  const active = useActiveIncident();
   return (
     <Panel title="Playbook checklist">
-      <p className="text-slate-400">The playbook checklist is not built yet.</p>
+      {active ? (
+        <IncidentChecklist key={active.id} incidentId={active.id} />
+      ) : (
+        <p className="text-slate-400">No active incident: open one to follow its playbook.</p>
+      )}
     </Panel>
   );
 }

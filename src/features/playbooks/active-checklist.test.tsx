@@ -1,0 +1,176 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { checklistSchema } from '../../../contract/store-schemas.ts';
+import type { IncidentType } from '../../../contract/store-schemas.ts';
+import { call, declare, write } from '../../../store/test-support.ts';
+import { resetCommands } from '../../controls/command-center.ts';
+import { signedOut, signIn } from '../../controls/operator-session.ts';
+import { server } from '../../testing/msw-server.ts';
+import { makeSim, renderLive, testConfig } from '../../testing/render-live.tsx';
+import { resetWarRoomClient, WarRoomSync, warRoomStoreFactory } from '../../testing/war-room-store.tsx';
+import type { WarRoomTestStore } from '../../testing/war-room-store.tsx';
+import { actorActions } from '../../warroom/actor.ts';
+import { ActiveChecklist } from './active-checklist.tsx';
+
+const startStore = warRoomStoreFactory();
+const TOKEN = 'test-token-0001';
+const operators = [{ name: 'alice', token: TOKEN }];
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  signedOut();
+  resetCommands();
+  resetWarRoomClient();
+});
+
+const storedChecklist = async (store: WarRoomTestStore, id: string) =>
+  checklistSchema.parse((await call(store.api(`/incidents/${id}/checklist`))).body);
+
+async function setUp(opts: { type?: IncidentType; playbookId?: string } = {}) {
+  const controls = { holdMs: 100, confirmDeadlineMs: 20_000, requestTimeoutMs: 4000 };
+  const store = await startStore();
+  const incident = await declare(store, {
+    type: opts.type ?? 'exchange-outage',
+    title: 'Binance link down',
+    affectedVenues: ['binance'],
+  });
+  if (opts.playbookId)
+    await write(store.api(`/incidents/${incident.id}/checklist/playbook`), 'PUT', {
+      playbookId: opts.playbookId,
+      actor: 'dana',
+    });
+  actorActions.nameChosen('sam');
+  const sim = makeSim();
+  const rendered = renderLive(
+    <>
+      <WarRoomSync />
+      <ActiveChecklist />
+    </>,
+    { sim, operators, config: { storeBaseUrl: store.baseUrl, controls } },
+  );
+  const panel = screen.getByRole('region', { name: 'Playbook checklist' });
+  return { store, incident, panel, rendered, user: userEvent.setup() };
+}
+
+describe('the playbook checklist', () => {
+  test('with no active incident it says so', async () => {
+    const store = await startStore();
+    renderLive(
+      <>
+        <WarRoomSync />
+        <ActiveChecklist />
+      </>,
+      { sim: makeSim(), config: { storeBaseUrl: store.baseUrl } },
+    );
+    expect(await screen.findByText(/No active incident/)).toBeInTheDocument();
+  });
+
+  test('suggests the exchange-outage playbook, chooses it, fills commands and ticks with who', async () => {
+    const { store, incident, panel, user } = await setUp();
+    const suggestion = await within(panel).findByRole('group', { name: 'Suggested playbook' });
+    expect(suggestion).toHaveTextContent('HFT: exchange outage');
+    await user.click(within(suggestion).getByRole('button', { name: 'Use this playbook' }));
+    expect(await within(panel).findByRole('heading', { name: 'HFT: exchange outage' })).toBeInTheDocument();
+    expect(within(panel).getByLabelText('Playbook')).toHaveValue('hft-exchange-outage');
+    await vi.waitFor(async () =>
+      expect((await storedChecklist(store, incident.id)).playbookId).toBe('hft-exchange-outage'),
+    );
+
+    const stop = within(panel).getByRole('listitem', { name: /Stop every strategy/ });
+    expect(stop).toHaveTextContent('./scripts/stop_strategies_by_exchange.sh binance');
+    expect(within(stop).getByRole('button', { name: 'Copy command' })).toBeInTheDocument();
+
+    await user.click(within(stop).getByRole('checkbox', { name: /Stop every strategy/ }));
+    expect(await within(stop).findByText(/Ticked by sam at \d\d:\d\d:\d\d/)).toBeInTheDocument();
+    await vi.waitFor(async () =>
+      expect((await storedChecklist(store, incident.id)).ticks).toEqual([
+        expect.objectContaining({ stepId: 'stop-strategies', tickedBy: 'sam' }),
+      ]),
+    );
+  });
+
+  test('the commander can switch to any playbook of the library', async () => {
+    const { store, incident, panel, user } = await setUp({ playbookId: 'hft-exchange-outage' });
+    const select = await within(panel).findByLabelText('Playbook');
+    await vi.waitFor(() => expect(select).toHaveValue('hft-exchange-outage'));
+    const other = within(select as HTMLSelectElement)
+      .getAllByRole('option')
+      .map((o) => (o as HTMLOptionElement).value)
+      .find((v) => v !== '' && v !== 'hft-exchange-outage')!;
+    await user.selectOptions(select, other);
+    await vi.waitFor(async () => expect((await storedChecklist(store, incident.id)).playbookId).toBe(other));
+  });
+
+  test('the current phase is highlighted and a passed phase with unticked steps is overdue', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { panel } = await setUp({ playbookId: 'hft-exchange-outage' });
+    const immediate = await within(panel).findByRole('region', { name: 'Immediate actions' });
+    expect(immediate).toHaveAttribute('aria-current', 'step');
+    expect(immediate).not.toHaveTextContent('Overdue');
+
+    vi.setSystemTime(Date.now() + 7 * 60_000);
+    // The view re-reads the clock once a second (a real interval: only Date is faked).
+    await vi.waitFor(() => expect(immediate).toHaveTextContent('Overdue'), { timeout: 5000 });
+    expect(immediate).not.toHaveAttribute('aria-current');
+    const assessment = within(panel).getByRole('region', { name: 'Assessment' });
+    expect(assessment).toHaveAttribute('aria-current', 'step');
+    expect(assessment).toHaveTextContent('Current · minute 7');
+    expect(assessment).not.toHaveTextContent('Overdue');
+  });
+
+  test('a control step fires its control and ticks itself only once it is confirmed', async () => {
+    const { store, incident, panel, rendered } = await setUp({ playbookId: 'hft-exchange-outage' });
+    await act(async () => {
+      expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
+    });
+    const step = await within(panel).findByRole('listitem', { name: /Cancel all open orders/ });
+    const box = within(step).getByRole('checkbox', { name: /Cancel all open orders/ });
+    // The trading system takes the command, but its effect is not seen yet: accepted, not confirmed.
+    let receiptOnly = true;
+    server.use(
+      http.post(`${testConfig.apiBaseUrl}/controls/venue-cancel-all`, ({ request }) => {
+        if (!receiptOnly) return;
+        return HttpResponse.json({
+          commandId: 'cmd-1',
+          idempotencyKey: request.headers.get('idempotency-key'),
+          controlId: 'venue-cancel-all',
+          venueId: 'binance',
+          outcome: 'accepted',
+          operator: 'alice',
+          receivedAt: new Date().toISOString(),
+          expectedTradingState: null,
+        });
+      }),
+    );
+    fireEvent.click(within(step).getByRole('button', { name: 'Cancel all orders on binance' }));
+    const status = await within(step).findByRole('status');
+    await vi.waitFor(() => expect(status).toHaveAttribute('data-phase', 'accepted'));
+    await act(() => new Promise((r) => setTimeout(r, 300)));
+    expect(status).toHaveAttribute('data-phase', 'accepted');
+    expect(box).not.toBeChecked();
+
+    // Now the orders really go, and the live state shows it: confirmed, and the step ticks itself.
+    receiptOnly = false;
+    const direct = await fetch(`${testConfig.apiBaseUrl}/controls/venue-cancel-all`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'idempotency-key': 'desk-cancel-0001',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ reason: 'desk', venueId: 'binance' }),
+    });
+    expect(direct.ok).toBe(true);
+    rendered.advance(100);
+    await vi.waitFor(() => expect(status).toHaveAttribute('data-phase', 'confirmed'));
+    await vi.waitFor(() => expect(box).toBeChecked());
+    await vi.waitFor(async () =>
+      expect((await storedChecklist(store, incident.id)).ticks).toEqual([
+        expect.objectContaining({ stepId: 'cancel-open-orders', tickedBy: 'sam' }),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,69 @@
+import type { Checklist, Incident } from '../../../contract/store-schemas.ts';
+import type { Phase } from '../../playbooks/playbook.ts';
+import type { OutboxEntry } from '../../warroom/outbox-file.ts';
+
+// What the checklist shows, worked out from the incident, the store's checklist and this
+// browser's undelivered writes: pure, so it is tested without rendering.
+
+/** Who ticked a step and when; `at` null while the tick is still in this browser's outbox. */
+export type TickInfo = { by: string; at: string | null };
+export type Ticks = ReadonlyMap<string, TickInfo>;
+
+const STEP_SUFFIX = '/checklist/steps/';
+
+/** The playbook followed: a choice still in the outbox wins over the store's. */
+export function chosenPlaybookId(
+  checklist: Checklist | undefined,
+  pending: readonly OutboxEntry[],
+  incidentId: string,
+): string | null {
+  const choice = pending.findLast((e) => e.kind === 'playbook' && e.incidentId === incidentId);
+  return typeof choice?.body.playbookId === 'string'
+    ? choice.body.playbookId
+    : (checklist?.playbookId ?? null);
+}
+
+/** The store's ticks of the followed playbook, with undelivered ticks and unticks laid over. */
+export function currentTicks(
+  checklist: Checklist | undefined,
+  playbookId: string | null,
+  pending: readonly OutboxEntry[],
+  incidentId: string,
+): Ticks {
+  const ticks = new Map<string, TickInfo>();
+  if (checklist && checklist.playbookId === playbookId)
+    for (const t of checklist.ticks) ticks.set(t.stepId, { by: t.tickedBy, at: t.tickedAt });
+  for (const e of pending) {
+    if (e.kind !== 'tick' || e.incidentId !== incidentId || !e.suffix.startsWith(STEP_SUFFIX)) continue;
+    const stepId = decodeURIComponent(e.suffix.slice(STEP_SUFFIX.length));
+    if (e.body.ticked === true) ticks.set(stepId, { by: String(e.body.actor), at: null });
+    else ticks.delete(stepId);
+  }
+  return ticks;
+}
+
+/** `<EXCHANGE_NAME>`, `<VENUE_ID>` and `<INCIDENT_ID>` from the incident; other placeholders stay. */
+export function fillCommand(command: string, incident: Pick<Incident, 'id' | 'affectedVenues'>): string {
+  const venue = incident.affectedVenues[0];
+  let out = command.replaceAll('<INCIDENT_ID>', incident.id);
+  if (venue !== undefined) out = out.replaceAll('<EXCHANGE_NAME>', venue).replaceAll('<VENUE_ID>', venue);
+  return out;
+}
+
+export function minutesSince(iso: string, now: number): number {
+  return Math.max(0, (now - Date.parse(iso)) / 60_000);
+}
+
+/** Current: the elapsed time is inside its window. Overdue: its window has passed with steps unticked. */
+export function phaseTiming(phase: Phase, elapsedMin: number, ticks: Ticks) {
+  const w = phase.window;
+  if (!w) return { current: false, overdue: false };
+  const current = elapsedMin >= w.from && (w.to === null || elapsedMin < w.to);
+  const passed = w.to !== null && elapsedMin >= w.to;
+  return { current, overdue: passed && phase.steps.some((s) => !ticks.has(s.id)) };
+}
+
+export function windowText(window: Phase['window']): string {
+  if (!window) return 'no time window';
+  return window.to === null ? `${window.from}+ min` : `${window.from}–${window.to} min`;
+}

@@ -1,0 +1,67 @@
+import { useId } from 'react';
+import type { Incident } from '../../../contract/store-schemas.ts';
+import { CopyButton } from '../../components/ui/copy-button.tsx';
+import { formatClock } from '../../lib/format.ts';
+import type { Step } from '../../playbooks/playbook.ts';
+import { fillCommand } from './checklist-model.ts';
+import type { Ticks } from './checklist-model.ts';
+import { StepControl } from './step-control.tsx';
+
+export interface StepContext {
+  incident: Incident;
+  ticks: Ticks;
+  onTick: (stepId: string, ticked: boolean) => void;
+}
+
+/** A step: tick box with who and when, owner, command to copy, control to fire, branches. */
+export function ChecklistStep({ step, ctx }: { step: Step; ctx: StepContext }) {
+  const boxId = useId();
+  const tick = ctx.ticks.get(step.id);
+  const command = step.command && fillCommand(step.command, ctx.incident);
+  return (
+    <li aria-label={step.text} className="flex flex-col gap-1">
+      <div className="flex items-start gap-2">
+        <input
+          id={boxId}
+          type="checkbox"
+          className="mt-1"
+          checked={tick !== undefined}
+          onChange={(e) => ctx.onTick(step.id, e.target.checked)}
+        />
+        <label htmlFor={boxId} className={tick ? 'text-slate-400 line-through' : 'text-white'}>
+          {step.text}
+        </label>
+        {step.verification && (
+          <span className="rounded bg-emerald-800 px-1.5 text-xs font-bold text-white">Verification</span>
+        )}
+      </div>
+      <p className="pl-6 text-xs text-slate-400">
+        {step.owner && <span>Owner: {step.owner.replaceAll('-', ' ')}</span>}
+        {tick && (
+          <span className="ml-2 text-emerald-300">
+            Ticked by {tick.by} {tick.at ? `at ${formatClock(Date.parse(tick.at))}` : '(sending…)'}
+          </span>
+        )}
+      </p>
+      {command && (
+        <div className="flex items-start gap-2 pl-6">
+          <pre className="min-w-0 flex-1 overflow-x-auto rounded bg-black p-1.5 text-xs text-slate-200">
+            <code>{command}</code>
+          </pre>
+          <CopyButton text={command} label="Copy command" />
+        </div>
+      )}
+      {step.control && <StepControl control={step.control} stepId={step.id} reason={step.text} ctx={ctx} />}
+      {step.branches?.map((branch) => (
+        <div key={branch.when} className="ml-6 border-l border-slate-600 pl-2">
+          <p className="text-xs font-semibold text-amber-200">When {branch.when}:</p>
+          <ul className="flex flex-col gap-2">
+            {branch.steps.map((s) => (
+              <ChecklistStep key={s.id} step={s} ctx={ctx} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </li>
+  );
+}

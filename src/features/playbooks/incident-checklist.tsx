@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { formatAge } from '../../lib/format.ts';
+import { playbookLibrary, suggestPlaybook } from '../../playbooks/library/index.ts';
+import { useChecklist, useIncident } from '../../warroom/incident-hooks.ts';
+import { usePendingWrites } from '../../warroom/outbox-store.ts';
+import { useWarRoomWrites } from '../../warroom/writes.ts';
+import type { WriteResult } from '../../warroom/writes.ts';
+import { ChecklistPhase } from './checklist-phase.tsx';
+import { chosenPlaybookId, currentTicks, minutesSince } from './checklist-model.ts';
+import { PlaybookPicker } from './playbook-picker.tsx';
+
+/** Re-renders every second, for the elapsed time. */
+function useNow(everyMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(id);
+  }, [everyMs]);
+  return now;
+}
+
+export function IncidentChecklist({ incidentId }: { incidentId: string }) {
+  const { incident } = useIncident(incidentId);
+  const checklist = useChecklist(incidentId);
+  const pending = usePendingWrites();
+  const writes = useWarRoomWrites();
+  const now = useNow();
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (checklist.error) return <p role="alert">The checklist could not be read: {checklist.error.message}</p>;
+  if (!incident || checklist.isPending) return <p className="text-slate-400">Reading the checklist…</p>;
+
+  const chosenId = chosenPlaybookId(checklist.data, pending, incident.id);
+  const chosen = playbookLibrary.find((p) => p.id === chosenId) ?? null;
+  const ticks = currentTicks(checklist.data, chosenId, pending, incident.id);
+  const elapsedMin = minutesSince(incident.declaredAt, now);
+  const report = (result: WriteResult) => setProblem(result.ok ? null : result.error);
+  const ctx = {
+    incident,
+    ticks,
+    onTick: (stepId: string, ticked: boolean) => report(writes.tickStep(incident.id, stepId, ticked)),
+  };
+
+  return (
+    <div className="flex min-h-0 flex-col gap-3 overflow-y-auto text-sm">
+      <PlaybookPicker
+        chosen={chosen}
+        suggested={suggestPlaybook(incident.type)}
+        onChoose={(id) => report(writes.choosePlaybook(incident.id, id))}
+      />
+      <p className="text-slate-300">
+        {incident.id} declared <span data-testid="elapsed">{formatAge(elapsedMin * 60_000)}</span> ago
+      </p>
+      {problem && (
+        <p role="alert" className="text-amber-300">
+          {problem}
+        </p>
+      )}
+      {chosen?.phases.map((phase) => (
+        <ChecklistPhase key={phase.id} phase={phase} elapsedMin={elapsedMin} ctx={ctx} />
+      ))}
+    </div>
+  );
+}

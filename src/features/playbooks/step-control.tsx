@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { HoldButton } from '../../components/ui/hold-button.tsx';
+import { useRuntimeConfig } from '../../config/config-context.tsx';
+import { useCommands } from '../../controls/command-center.ts';
+import { useCommandCenter } from '../../controls/controls-provider.tsx';
+import { controlById } from '../../controls/registry.ts';
+import type { Step } from '../../playbooks/playbook.ts';
+import type { StepContext } from './checklist-step.tsx';
+
+/**
+ * Fires the step's declared control with its own gesture, shows how the command fares, and ticks
+ * the step only once that command is confirmed by the trading system.
+ */
+export function StepControl({
+  control,
+  stepId,
+  reason,
+  ctx,
+}: {
+  control: NonNullable<Step['control']>;
+  stepId: string;
+  reason: string;
+  ctx: StepContext;
+}) {
+  const center = useCommandCenter();
+  const commands = useCommands();
+  const { holdMs } = useRuntimeConfig().controls;
+  const [key, setKey] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const tickedFor = useRef<string | null>(null);
+  const declaration = controlById(control.id);
+  const venueId = control.venue ? ctx.incident.affectedVenues[0] : undefined;
+  const blocked = control.venue && !venueId ? 'the incident names no affected venue' : null;
+  const command = key === null ? null : (commands.find((c) => c.key === key) ?? null);
+  const phase = command?.phase ?? null;
+  const { onTick } = ctx;
+  const ticked = ctx.ticks.has(stepId);
+
+  useEffect(() => {
+    if (phase !== 'confirmed' || key === null || tickedFor.current === key) return;
+    tickedFor.current = key;
+    if (!ticked) onTick(stepId, true);
+  }, [phase, key, ticked, onTick, stepId]);
+
+  const fire = () => {
+    if (blocked) return;
+    const result = center?.fire(control.id, venueId ? { venueId } : {}, `${ctx.incident.id}: ${reason}`);
+    if (!result) return setProblem('The controls are not ready yet.');
+    if (!result.ok) return setProblem(result.error);
+    setProblem(null);
+    setKey(result.command.key);
+  };
+  const label = `${declaration.label}${venueId ? ` on ${venueId}` : ''}`;
+  const className =
+    'rounded border border-amber-300 bg-amber-700 px-2 py-1 text-xs font-semibold text-white aria-disabled:opacity-40';
+
+  return (
+    <div className="flex flex-wrap items-center gap-2 pl-6">
+      {declaration.gesture === 'hold' ? (
+        <HoldButton holdMs={holdMs} onFire={fire} disabled={!!blocked} className={className}>
+          {label}
+        </HoldButton>
+      ) : (
+        <button type="button" aria-disabled={blocked ? true : undefined} className={className} onClick={fire}>
+          {label}
+        </button>
+      )}
+      {phase && (
+        <span role="status" data-phase={phase} className="text-xs text-slate-300">
+          {label}: {phase.toUpperCase()}
+          {command?.problem && ` — ${command.problem}`}
+        </span>
+      )}
+      {(problem ?? blocked) && <span className="text-xs text-amber-300">{problem ?? blocked}</span>}
+    </div>
+  );
+}
