@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatAge } from '../../lib/format.ts';
+import { useNow } from '../../lib/use-now.ts';
 import { playbookLibrary, suggestPlaybook } from '../../playbooks/library/index.ts';
 import { useChecklist, useIncident } from '../../warroom/incident-hooks.ts';
 import { usePendingWrites } from '../../warroom/outbox-store.ts';
@@ -9,22 +10,12 @@ import { ChecklistPhase } from './checklist-phase.tsx';
 import { chosenPlaybookId, currentTicks, minutesSince } from './checklist-model.ts';
 import { PlaybookPicker } from './playbook-picker.tsx';
 
-/** Re-renders every second, for the elapsed time. */
-function useNow(everyMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(id);
-  }, [everyMs]);
-  return now;
-}
-
 export function IncidentChecklist({ incidentId }: { incidentId: string }) {
   const { incident } = useIncident(incidentId);
   const checklist = useChecklist(incidentId);
   const pending = usePendingWrites();
   const writes = useWarRoomWrites();
-  const now = useNow();
+  const now = useNow(1000); // the elapsed time, once a second
   const [problem, setProblem] = useState<string | null>(null);
 
   if (checklist.error) return <p role="alert">The checklist could not be read: {checklist.error.message}</p>;

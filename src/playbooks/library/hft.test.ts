@@ -1,45 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { playbookSchema, type Step } from '../playbook.ts';
+import { stepsOf } from './well-formed.ts';
 import { hftPlaybooks } from './hft.ts';
 
-function allSteps(steps: Step[]): Step[] {
-  return steps.flatMap((s) => [s, ...(s.branches ?? []).flatMap((b) => allSteps(b.steps))]);
-}
-
 describe('HFT playbooks', () => {
-  test('every playbook parses with the playbook schema', () => {
-    for (const p of hftPlaybooks) expect(() => playbookSchema.parse(p), p.id).not.toThrow();
-  });
-
-  test('playbook ids are unique and step ids are unique within each playbook', () => {
-    const ids = hftPlaybooks.map((p) => p.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const p of hftPlaybooks) {
-      const stepIds = p.phases.flatMap((ph) => allSteps(ph.steps)).map((s) => s.id);
-      expect(new Set(stepIds).size, p.id).toBe(stepIds.length);
-      const phaseIds = p.phases.map((ph) => ph.id);
-      expect(new Set(phaseIds).size, p.id).toBe(phaseIds.length);
-    }
-  });
-
-  test('every HFT procedure from issue 6 is present', () => {
-    expect(hftPlaybooks.map((p) => p.id).sort()).toEqual(
-      [
-        'hft-exchange-outage',
-        'hft-system-crash',
-        'hft-performance-degradation',
-        'hft-security-breach',
-        'hft-communication',
-        'hft-post-incident-review',
-        'hft-data-corruption',
-        'hft-network-failure',
-        'hft-trading-anomaly',
-        'hft-database-failure',
-      ].sort(),
-    );
-    for (const p of hftPlaybooks) expect(p.system).toBe('hft');
-  });
-
   test('the four playbooks the seed only names say so', () => {
     for (const id of [
       'hft-data-corruption',
@@ -54,7 +17,7 @@ describe('HFT playbooks', () => {
 
   test('exchange outage branches on the cause and cancels through the venue control', () => {
     const p = hftPlaybooks.find((x) => x.id === 'hft-exchange-outage')!;
-    const steps = p.phases.flatMap((ph) => allSteps(ph.steps));
+    const steps = stepsOf(p);
     const cancel = steps.find((s) => s.control?.id === 'venue-cancel-all');
     expect(cancel?.control).toEqual({ id: 'venue-cancel-all', venue: true });
     expect(cancel?.command).toBe(
@@ -81,7 +44,7 @@ describe('HFT playbooks', () => {
 
   test('playbooks that stop trading resume only through the resume control, after verification steps', () => {
     for (const p of hftPlaybooks) {
-      const steps = p.phases.flatMap((ph) => allSteps(ph.steps));
+      const steps = stepsOf(p);
       const stops = steps.some((s) => ['halt', 'kill-switch'].includes(s.control?.id ?? ''));
       if (!stops) continue;
       expect(

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { playbookSchema } from '../playbook.ts';
 import { playbookLibrary, suggestPlaybook } from './index.ts';
+import { libraryProblems, stepsOf } from './well-formed.ts';
 
 // Issue 6 lists every procedure the library must hold; one id each.
 const required = {
@@ -53,25 +53,33 @@ const required = {
 } as const;
 
 describe('the playbook library', () => {
-  test('holds every procedure of the five seeds, each once, each valid', () => {
-    const ids = playbookLibrary.map((p) => p.id);
-    expect(new Set(ids).size).toBe(ids.length);
+  test('holds every procedure of the five seeds, and nothing else', () => {
     for (const [system, expected] of Object.entries(required)) {
-      for (const id of expected) {
-        const playbook = playbookLibrary.find((p) => p.id === id);
-        expect(playbook, id).toBeDefined();
-        expect(playbook!.system).toBe(system);
-      }
+      const ids = playbookLibrary.filter((p) => p.system === system).map((p) => p.id);
+      expect(ids.sort(), system).toEqual([...expected].sort());
     }
-    for (const playbook of playbookLibrary)
-      expect(playbookSchema.safeParse(playbook).success, playbook.id).toBe(true);
+  });
+
+  test('every playbook is well formed: valid, prefixed by its system, its ids unique', () => {
+    expect(libraryProblems(playbookLibrary)).toEqual([]);
+  });
+
+  test('the well-formedness check does see a broken library', () => {
+    const first = playbookLibrary[0]!;
+    const repeated = { ...first, phases: [...first.phases, first.phases[0]!] };
+    expect(libraryProblems([first, { ...first, id: 'smc-misfiled', system: 'rtes' }, repeated])).toEqual(
+      expect.arrayContaining([
+        `playbook id ${first.id} is used twice`,
+        'smc-misfiled: not prefixed with rtes-',
+        expect.stringMatching(/phase .* twice/),
+        expect.stringMatching(/step .* twice/),
+      ]),
+    );
   });
 
   test('a playbook that stops trading says what must be verified before it resumes', () => {
     for (const playbook of playbookLibrary) {
-      const steps = playbook.phases.flatMap((phase) =>
-        phase.steps.flatMap((s) => [s, ...(s.branches ?? []).flatMap((b) => b.steps)]),
-      );
+      const steps = stepsOf(playbook);
       if (!steps.some((s) => s.control?.id === 'resume')) continue;
       expect(
         steps.some((s) => s.verification),
