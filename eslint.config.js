@@ -13,6 +13,7 @@ export default tseslint.config(
       'e2e/artifacts',
       'contract/generated',
       'node_modules',
+      '.data',
     ],
   },
   js.configs.recommended,

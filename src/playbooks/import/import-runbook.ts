@@ -1,0 +1,79 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { findPlaybooks } from './assemble.ts';
+import { documentBlocks } from './blocks.ts';
+import { finishPlaybooks } from './finish.ts';
+import { sectionTree } from './sections.ts';
+import { sizeProblem } from './limits.ts';
+import type { ImportResult } from './limits.ts';
+import { cleanSource } from './text.ts';
+
+// Markdown or plain-text runbook → playbook drafts to preview, edit and save. The text is only
+// ever read: nothing in it is rendered as HTML, no link is kept unless it is http(s) or mailto,
+// and the result is data that the playbook schema has accepted.
+
+function readRunbook(text: string, name: string) {
+  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const { blocks, warnings: seen } = documentBlocks(tree, text);
+  const found = findPlaybooks(sectionTree(blocks, name));
+  return { ...finishPlaybooks(found, { name, head: text.slice(0, 4000) }), seen };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** Parse a runbook. `name` is the file's name (or "pasted text"), used in summaries. */
+export function importRunbook(source: string, name: string): ImportResult {
+  const tooBig = sizeProblem(new TextEncoder().encode(source).length, name);
+  if (tooBig) return { ok: false, error: tooBig };
+  const { text, removed } = cleanSource(source);
+  if (!text.trim()) return { ok: false, error: `${name} is empty: there is nothing to import.` };
+
+  let read: ReturnType<typeof readRunbook>;
+  try {
+    read = readRunbook(text, name);
+  } catch (error) {
+    // Thousands of nested quotes or lists exhaust the parser's stack: refuse, do not crash.
+    const why = error instanceof RangeError ? 'it is nested too deeply to read' : String(error);
+    return { ok: false, error: `${name} could not be read: ${why}.` };
+  }
+  const { drafts, notes, seen } = read;
+
+  const warnings: string[] = [];
+  if (removed)
+    warnings.push(
+      `${plural(removed, 'invisible or control character')} (such as right-to-left overrides) removed: they can disguise what a command does.`,
+    );
+  if (seen.html)
+    warnings.push(
+      `${plural(seen.html, 'piece')} of raw HTML ignored: imported text is never rendered as HTML.`,
+    );
+  if (seen.unsafeLinks)
+    warnings.push(
+      `${plural(seen.unsafeLinks, 'link')} to something other than a web page or e-mail address dropped (the link text is kept).`,
+    );
+  if (seen.tables)
+    warnings.push(`${plural(seen.tables, 'table')} not imported: tables are reference, not steps.`);
+  for (const line of seen.unclosedFences)
+    warnings.push(
+      `The code block opened on line ${line} is never closed: everything after it was read as one command. Check that step.`,
+    );
+  if (notes.shortened)
+    warnings.push(`${plural(notes.shortened, 'step')} longer than 500 characters shortened.`);
+  if (notes.droppedCommands)
+    warnings.push(
+      `${plural(notes.droppedCommands, 'command')} longer than 2,000 characters not imported (the step says so).`,
+    );
+  if (notes.droppedSteps)
+    warnings.push(`${plural(notes.droppedSteps, 'step')} beyond 400 in one playbook not imported.`);
+  if (notes.droppedPlaybooks)
+    warnings.push(`${plural(notes.droppedPlaybooks, 'section')} could not be made into a playbook.`);
+  if (drafts.length === 0) {
+    return {
+      ok: false,
+      error: `No steps found in ${name}. A runbook needs headings or labels for its phases ("Immediate actions (0-5 minutes):") and steps under them: list items, ☐ boxes, "- [ ]" tasks or commands in code blocks.`,
+    };
+  }
+  return { ok: true, drafts, warnings };
+}

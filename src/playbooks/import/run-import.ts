@@ -1,0 +1,62 @@
+import type { ImportResult } from './limits.ts';
+
+/**
+ * The parser reads ordinary runbooks in milliseconds (the seeds: 20–60 ms) but a dense 1 MB list
+ * takes ~10 s on a 2-core machine, and some crafted inputs are quadratic (see
+ * `npm run bench:import`). Past this, the worker is stopped and the import refused.
+ */
+export const IMPORT_DEADLINE_MS = 10_000;
+
+/** The part of a Worker the import uses: lets tests stand in for the browser's. */
+export interface ImportWorker {
+  postMessage(message: { text: string; name: string }): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<ImportResult>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export const createImportWorker = (): ImportWorker =>
+  new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }) as unknown as ImportWorker;
+
+/**
+ * Parse a runbook in a worker, giving up after `deadlineMs`: parsing is bounded in time even if
+ * the text was made to be slow, and the page stays responsive meanwhile.
+ */
+export function importInWorker(
+  text: string,
+  name: string,
+  {
+    deadlineMs = IMPORT_DEADLINE_MS,
+    create = createImportWorker,
+  }: { deadlineMs?: number; create?: () => ImportWorker } = {},
+): Promise<ImportResult> {
+  return new Promise((resolve) => {
+    let worker: ImportWorker;
+    try {
+      worker = create();
+    } catch (error) {
+      resolve({
+        ok: false,
+        error: `The importer could not start: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      return;
+    }
+    const finish = (result: ImportResult) => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(result);
+    };
+    const timer = setTimeout(
+      () =>
+        finish({
+          ok: false,
+          error: `Reading ${name} took longer than ${deadlineMs / 1000} s and was stopped. Import a smaller part of it.`,
+        }),
+      deadlineMs,
+    );
+    worker.onmessage = (event) => finish(event.data);
+    worker.onerror = (event) =>
+      finish({ ok: false, error: `${name} could not be read: ${event.message || 'the importer failed'}` });
+    worker.postMessage({ text, name });
+  });
+}
