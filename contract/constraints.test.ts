@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
+import { stepBranchSchema, stepSchema } from './playbook-schemas.ts';
 import { componentSchemas } from './schemas.ts';
 import { storeComponentSchemas } from './store-schemas.ts';
 
@@ -49,21 +50,42 @@ const CONSTRAINTS = [
 
 const asJson = (value: unknown): Json => value as Json;
 
-function resolve(node: Json, schemas: Record<string, Json>): Json {
-  const ref = node['$ref'];
-  if (typeof ref !== 'string') return node;
-  const name = ref.replace('#/components/schemas/', '');
-  const target = schemas[name];
+// Where a $ref points: a component of the document, or (zod) one of its `$defs` or `#`, the root.
+interface Scope {
+  schemas: Record<string, Json>;
+  /** The $refs being expanded, outermost first: a $ref among them is a recursion. */
+  expanding: readonly string[];
+}
+
+function refTarget(ref: string, schemas: Record<string, Json>): Json {
+  const name = ref.replace(/^#\/(components\/schemas|\$defs)\//, '');
+  const target = ref === '#' ? schemas['#'] : schemas[name];
   if (target === undefined) throw new Error(`unresolved ${ref}`);
-  return resolve(target, schemas);
+  return target;
+}
+
+/**
+ * Follows $refs to the schema they name. A $ref to a schema already being expanded (a Step's
+ * branches hold Steps) becomes `{ recursive: true }`: the document names the recursion
+ * `Step`, zod `#` or `__schema0`, so only where it recurs can be compared, and it is, since
+ * both sides expand each schema once before they mark the recursion.
+ */
+function resolve(node: Json, scope: Scope): { node: Json; scope: Scope } {
+  const ref = node['$ref'];
+  if (typeof ref !== 'string') return { node, scope };
+  const target = refTarget(ref, scope.schemas);
+  const key = ref === '#' ? '#' : ref.replace(/^.*\//, '');
+  if (scope.expanding.includes(key)) return { node: { recursive: true }, scope };
+  return resolve(target, { ...scope, expanding: [...scope.expanding, key] });
 }
 
 // One canonical form for both sides: nullability as a flag (the document writes it as
 // `type: [x, 'null']` or `oneOf: [x, {type: 'null'}]`, zod as `anyOf`), `allOf` merged into one
 // object, z.int()'s implicit safe-integer bounds dropped, any-valued maps as `record: {}`.
-function canonical(input: Json, schemas: Record<string, Json> = yamlSchemas): Json {
-  const node = resolve(input, schemas);
-  const recurse = (child: unknown) => canonical(asJson(child), schemas);
+function canonical(input: Json, outer: Scope = { schemas: yamlSchemas, expanding: [] }): Json {
+  const { node, scope } = resolve(input, outer);
+  if (node['recursive'] === true) return node;
+  const recurse = (child: unknown) => canonical(asJson(child), scope);
   const out: Json = {};
 
   const allOf = node['allOf'];
@@ -78,8 +100,8 @@ function canonical(input: Json, schemas: Record<string, Json> = yamlSchemas): Js
 
   const union = node['oneOf'] ?? node['anyOf'];
   if (Array.isArray(union)) {
-    const members = union.map((member) => resolve(asJson(member), schemas));
-    const others = members.filter((member) => member['type'] !== 'null');
+    const members = union.map((member) => asJson(member));
+    const others = members.filter((member) => resolve(member, scope).node['type'] !== 'null');
     const nullable = others.length < members.length;
     const [only] = others;
     if (others.length === 1 && only !== undefined)
@@ -120,7 +142,14 @@ function canonical(input: Json, schemas: Record<string, Json> = yamlSchemas): Js
 }
 
 function fromZod(schema: z.ZodType): Json {
-  return canonical(asJson(z.toJSONSchema(schema, { io: 'output' })), {});
+  const json = asJson(z.toJSONSchema(schema, { io: 'output' }));
+  const defs = asJson(json['$defs'] ?? {});
+  return canonical(json, { schemas: { ...defs, '#': json }, expanding: ['#'] });
+}
+
+/** A component of the document, as the root of its own comparison (as zod's `#` is). */
+function fromYaml(name: string, schemas: Record<string, Json>): Json {
+  return canonical(schemas[name] ?? {}, { schemas, expanding: [name] });
 }
 
 describe.each(documents)('zod schemas state the same constraints as contract/$file', (doc) => {
@@ -131,7 +160,7 @@ describe.each(documents)('zod schemas state the same constraints as contract/$fi
   test.each(Object.entries(doc.zodSchemas))('%s', (name, schema: z.ZodType) => {
     const yamlSchema = doc.yamlSchemas[name];
     expect(yamlSchema).toBeDefined();
-    expect(fromZod(schema)).toEqual(canonical(yamlSchema ?? {}, doc.yamlSchemas));
+    expect(fromZod(schema)).toEqual(fromYaml(name, doc.yamlSchemas));
   });
 });
 
@@ -148,5 +177,14 @@ describe('the comparison', () => {
     ];
     expect(fromZod(componentSchemas.Venue)).toEqual(venue);
     for (const schema of changed) expect(fromZod(schema)).not.toEqual(venue);
+  });
+
+  test('a recursive schema is compared, down to where it recurs', () => {
+    const storeYaml = documents[1].yamlSchemas;
+    const branch = fromYaml('StepBranch', storeYaml);
+    expect(fromZod(stepBranchSchema)).toEqual(branch);
+    // The steps of a branch without their minItems: a difference one level into the recursion.
+    expect(fromZod(stepBranchSchema.extend({ steps: z.array(stepSchema) }))).not.toEqual(branch);
+    expect(JSON.stringify(fromYaml('Playbook', storeYaml))).toContain('{"recursive":true}');
   });
 });

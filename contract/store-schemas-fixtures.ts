@@ -1,5 +1,5 @@
 // Valid war-room store data for tests: one incident with its timeline, checklist and an audit
-// record, and one change of each type (ids 1 to 5) as the feed would send them. Deep-frozen like
+// record, a saved playbook, and one change of each type (ids 1 to 6) as the feed would send them. Deep-frozen like
 // fixtures.ts (which re-exports these): `structuredClone` before changing one.
 import type {
   Change,
@@ -8,6 +8,7 @@ import type {
   Checklist,
   ControlAuditRecord,
   Incident,
+  SavedPlaybook,
   TimelineEvent,
 } from './store-schemas.ts';
 
@@ -97,9 +98,54 @@ export const auditRecordFixture: ControlAuditRecord = deepFreeze({
   detail: null,
 });
 
+/** An imported runbook, with a branch, a control step and a verification, at its second revision. */
+export const savedPlaybookFixture: SavedPlaybook = deepFreeze({
+  playbook: {
+    id: 'import-nyse-session-loss',
+    title: 'NYSE session loss (desk runbook)',
+    system: 'generic',
+    incidentTypes: ['exchange-outage', 'connectivity'],
+    summary: 'What the desk does when the NYSE order session drops.',
+    phases: [
+      {
+        id: 'first-minutes',
+        title: 'First minutes',
+        window: { from: 0, to: 5 },
+        steps: [
+          {
+            id: 'disable-venue',
+            text: 'Stop routing to NYSE',
+            owner: 'trading-desk',
+            control: { id: 'venue-disable', venue: true },
+          },
+          {
+            id: 'whose-side',
+            text: 'Find out whose side the fault is on',
+            branches: [
+              {
+                when: 'NYSE confirms an outage',
+                steps: [{ id: 'wait-for-venue', text: 'Wait for the venue to reopen' }],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'resume',
+        title: 'Before resuming',
+        window: { from: 5, to: null },
+        steps: [{ id: 'orders-reconciled', text: 'Open orders reconciled with NYSE', verification: true }],
+      },
+    ],
+  },
+  revision: 2,
+  savedAt: '2025-03-14T10:02:00.000Z',
+  savedBy: 'a.lee',
+});
+
 const base = (id: number, at: string) => ({ id, at, incidentId: 'INC-7' });
 
-/** One change of each type, keyed by type, ids 1 to 5. */
+/** One change of each type, keyed by type, ids 1 to 6. */
 export const changeFixtures: { readonly [K in ChangeType]: Extract<Change, { type: K }> } = deepFreeze({
   'incident.created': {
     ...base(1, incidentFixture.declaredAt),
@@ -126,10 +172,16 @@ export const changeFixtures: { readonly [K in ChangeType]: Extract<Change, { typ
     type: 'incident.updated',
     incident: incidentFixture,
   },
+  'playbook.saved': {
+    ...base(6, savedPlaybookFixture.savedAt),
+    incidentId: null,
+    type: 'playbook.saved',
+    savedPlaybook: savedPlaybookFixture,
+  },
 });
 
 export const changePageFixture: ChangePage = deepFreeze({
   storeId: '5f0c9a3e2b7d41c6a8e9f01234567890',
   changes: Object.values(changeFixtures),
-  lastChangeId: 5,
+  lastChangeId: 6,
 });

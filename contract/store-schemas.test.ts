@@ -78,7 +78,7 @@ describe('war-room store schemas', () => {
     expect(result).toEqual({
       ok: false,
       error:
-        'change: type: expected one of incident.created, incident.updated, timeline.appended, checklist.changed, audit.appended, got "incident.deleted"',
+        'change: type: expected one of incident.created, incident.updated, timeline.appended, checklist.changed, audit.appended, playbook.saved, got "incident.deleted"',
     });
   });
 });

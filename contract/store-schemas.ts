@@ -7,12 +7,15 @@
 // unknown keys rather than reject them, so a newer dashboard can send a field an older store
 // does not know yet.
 import { z } from 'zod';
-import { problemSchema, timestampSchema } from './schemas.ts';
+import * as playbooks from './playbook-schemas.ts';
+import { savedPlaybookSchema } from './playbook-schemas.ts';
+import { controlIdSchema, problemSchema, timestampSchema } from './schemas.ts';
 import * as incidents from './store-schemas-incidents.ts';
 import { incidentSchema } from './store-schemas-incidents.ts';
 import * as records from './store-schemas-records.ts';
 import { checklistSchema, controlAuditRecordSchema, timelineEventSchema } from './store-schemas-records.ts';
 
+export * from './playbook-schemas.ts';
 export * from './store-schemas-incidents.ts';
 export * from './store-schemas-records.ts';
 export { problemSchema, timestampSchema };
@@ -48,12 +51,19 @@ export const auditAppendedChangeSchema = changeBaseSchema.extend({
   record: controlAuditRecordSchema,
 });
 
+/** Not tied to an incident: `incidentId` is null. */
+export const playbookSavedChangeSchema = changeBaseSchema.extend({
+  type: z.literal('playbook.saved'),
+  savedPlaybook: savedPlaybookSchema,
+});
+
 export const changeSchema = z.discriminatedUnion('type', [
   incidentCreatedChangeSchema,
   incidentUpdatedChangeSchema,
   timelineAppendedChangeSchema,
   checklistChangedChangeSchema,
   auditAppendedChangeSchema,
+  playbookSavedChangeSchema,
 ]);
 export type Change = z.infer<typeof changeSchema>;
 export type ChangeType = Change['type'];
@@ -97,6 +107,20 @@ export const storeComponentSchemas = {
   Checklist: checklistSchema,
   PlaybookChoice: records.playbookChoiceSchema,
   StepTickChange: records.stepTickChangeSchema,
+  ControlId: controlIdSchema,
+  StepOwner: playbooks.stepOwnerSchema,
+  StepControl: playbooks.stepControlSchema,
+  StepBranch: playbooks.stepBranchSchema,
+  Step: playbooks.stepSchema,
+  PhaseWindow: playbooks.phaseWindowSchema,
+  Phase: playbooks.phaseSchema,
+  PlaybookSystem: playbooks.playbookSystemSchema,
+  Playbook: playbooks.playbookSchema,
+  SavedPlaybookId: playbooks.savedPlaybookIdSchema,
+  SavedPlaybook: savedPlaybookSchema,
+  SavedPlaybookList: playbooks.savedPlaybookListSchema,
+  PlaybookSave: playbooks.playbookSaveSchema,
+  PlaybookConflict: playbooks.playbookConflictSchema,
   ControlResult: records.controlResultSchema,
   ControlAuditDraft: records.controlAuditDraftSchema,
   ControlAuditRecord: controlAuditRecordSchema,
@@ -107,6 +131,7 @@ export const storeComponentSchemas = {
   TimelineAppendedChange: timelineAppendedChangeSchema,
   ChecklistChangedChange: checklistChangedChangeSchema,
   AuditAppendedChange: auditAppendedChangeSchema,
+  PlaybookSavedChange: playbookSavedChangeSchema,
   Change: changeSchema,
   ChangePage: changePageSchema,
 } as const;

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { storeHealthSchema } from '../contract/store-schemas.ts';
 import { parseStoreArgs } from './cli-args.ts';
 import { storeProcessFactory } from './process-support.ts';
+import { LATEST_SCHEMA_VERSION } from './storage/sqlite/migrations.ts';
 import {
   TEST_TIMEOUT_MS,
   call,
@@ -33,7 +34,12 @@ describe('node store/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
     const port = await store.port();
     expect(store.stdout()).toBe(`war-room store listening on http://127.0.0.1:${port}\n`);
     const health = storeHealthSchema.parse((await call(`http://127.0.0.1:${port}/warroom/v1/health`)).body);
-    expect(health).toMatchObject({ status: 'ok', storage: 'sqlite', schemaVersion: 1, lastChangeId: 0 });
+    expect(health).toMatchObject({
+      status: 'ok',
+      storage: 'sqlite',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      lastChangeId: 0,
+    });
 
     const stream = await openStream(`http://127.0.0.1:${port}/warroom/v1/stream`);
     await write(`http://127.0.0.1:${port}/warroom/v1/incidents`, 'POST', declaration());

@@ -36,6 +36,8 @@ export interface TestStore {
   url(path: string): string;
   /** Absolute URL of an API path: api('/incidents') is /warroom/v1/incidents. */
   api(path: string): string;
+  /** Closes this store and opens a new one on the same database file (on another port). */
+  restart(): Promise<TestStore>;
 }
 
 /** Registers an afterEach that closes every store started in the test and removes its files. */
@@ -44,19 +46,36 @@ export function storeFactory() {
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
-  return async (options: Omit<StoreServerOptions, 'storage'> = {}): Promise<TestStore> => {
-    const dir = await tempDir();
-    const dbPath = join(dir.path, 'war-room.db');
+  const open = async (dbPath: string, options: Omit<StoreServerOptions, 'storage'>): Promise<TestStore> => {
     const storage = openSqliteStorage(dbPath);
     const server = createStoreServer({ storage, ...options });
-    cleanups.push(
-      dir.remove,
-      () => storage.close(),
-      () => server.close(),
-    );
+    let closed = false;
+    // Once: a restarted store was closed by its restart, and is still in the cleanups.
+    const close = async () => {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      await storage.close();
+    };
+    cleanups.push(close);
     const port = await server.listen(0, '127.0.0.1');
     const url = (path: string) => `http://127.0.0.1:${port}${path}`;
-    return { port, storage, dbPath, url, api: (path) => url(`/warroom/v1${path}`) };
+    return {
+      port,
+      storage,
+      dbPath,
+      url,
+      api: (path) => url(`/warroom/v1${path}`),
+      async restart() {
+        await close();
+        return open(dbPath, options);
+      },
+    };
+  };
+  return async (options: Omit<StoreServerOptions, 'storage'> = {}): Promise<TestStore> => {
+    const dir = await tempDir();
+    cleanups.push(dir.remove);
+    return open(join(dir.path, 'war-room.db'), options);
   };
 }
 

@@ -268,6 +268,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/warroom/v1/playbooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every saved playbook, by id, with the change id the list is current as of.
+         * @description Only the playbooks the war room saved (imported); the built-in library lives in the
+         *     dashboard. Follow the change feed from `lastChangeId` for `playbook.saved` changes.
+         */
+        get: operations["listSavedPlaybooks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/warroom/v1/playbooks/{playbookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A saved playbook's id: `import-` then kebab-case, so that it never shadows a playbook of
+                 *     the built-in library (whose ids start with their system). Equal to the body's `playbook.id`.
+                 */
+                playbookId: components["schemas"]["SavedPlaybookId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save a playbook, new (`baseRevision` null) or as an edit of the revision it was based on.
+         * @description Optimistic concurrency: `baseRevision` names the revision the edit started from. When the
+         *     stored revision is another one (someone saved in between, or the playbook exists and
+         *     `baseRevision` is null), the answer is a 409 carrying the current saved playbook, and
+         *     nothing is written, so an edit is never silently overwritten. Saving content identical to
+         *     the stored one changes nothing and answers 200 with the stored playbook, whatever
+         *     `baseRevision` says: a retry of a save whose answer was lost is harmless even with a new
+         *     Idempotency-Key. Otherwise the revision goes up by one and a `playbook.saved` change is
+         *     appended. Step and phase ids must be unique within the playbook: ticks are kept by step id.
+         */
+        put: operations["savePlaybook"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/warroom/v1/changes": {
         parameters: {
             query?: never;
@@ -475,7 +529,10 @@ export interface components {
         };
         Checklist: {
             incidentId: string;
-            /** @description The active playbook; null until one is chosen. */
+            /**
+             * @description The active playbook, from the dashboard's library or saved here (`import-…`); null until
+             *     one is chosen.
+             */
             playbookId: string | null;
             chosenAt: components["schemas"]["Timestamp"] | null;
             chosenBy: string | null;
@@ -489,6 +546,104 @@ export interface components {
         StepTickChange: {
             ticked: boolean;
             actor: components["schemas"]["Actor"];
+        };
+        /**
+         * @description A trading control, as `ControlId` of the trading API (contract/openapi.yaml); both are
+         *     bound to the same zod schema, so the two lists cannot drift apart.
+         * @enum {string}
+         */
+        ControlId: "kill-switch" | "halt" | "resume" | "reduce-positions" | "venue-cancel-all" | "venue-disable" | "venue-reconnect" | "routing-conservative" | "venue-failover" | "regime-manual" | "maintenance-mode";
+        /**
+         * @description Who does a step - the incident's roles, or a specialist the runbooks name.
+         * @enum {string}
+         */
+        StepOwner: "incident-commander" | "scribe" | "communications" | "on-call-engineer" | "trading-desk" | "database-admin" | "security" | "network" | "risk";
+        StepControl: {
+            id: components["schemas"]["ControlId"];
+            /** @description The control acts on the incident's venue. */
+            venue?: boolean;
+        };
+        /** @description What to do depending on what was found, e.g. "the exchange itself is down". */
+        StepBranch: {
+            when: string;
+            steps: components["schemas"]["Step"][];
+        };
+        Step: {
+            /** @description Kebab-case; ticks are kept by it. */
+            id: string;
+            text: string;
+            owner?: components["schemas"]["StepOwner"];
+            /** @description A shell command or request to copy; `<PLACEHOLDER>`s are filled from the incident. */
+            command?: string;
+            control?: components["schemas"]["StepControl"];
+            /** @description A check that must be ticked before trading may resume. */
+            verification?: boolean;
+            branches?: components["schemas"]["StepBranch"][];
+        };
+        /** @description Minutes since the incident was declared; `to` null means open-ended ("60+ minutes"). */
+        PhaseWindow: {
+            from: number;
+            to: number | null;
+        };
+        Phase: {
+            id: string;
+            title: string;
+            window: components["schemas"]["PhaseWindow"] | null;
+            steps: components["schemas"]["Step"][];
+        };
+        /**
+         * @description The seed trading system a playbook is written for, or `generic` for one written from several.
+         * @enum {string}
+         */
+        PlaybookSystem: "rtes" | "eafix" | "smc" | "lav-adaf" | "hft" | "generic";
+        /**
+         * @description A playbook as the war room follows it: phases with time windows, steps with commands to
+         *     copy, owners, declared controls to fire, branches and verification checks. The dashboard's
+         *     built-in library and Markdown imports both have this shape.
+         */
+        Playbook: {
+            id: string;
+            title: string;
+            system: components["schemas"]["PlaybookSystem"];
+            /** @description The severity it is written for, in that system's scheme, if it is specific to one. */
+            severity?: string;
+            /** @description Incident types it answers; they make it a suggestion for an incident. */
+            incidentTypes: components["schemas"]["IncidentType"][];
+            summary: string;
+            phases: components["schemas"]["Phase"][];
+        };
+        /**
+         * @description `import-` then kebab-case: the saved playbooks' own namespace, apart from the built-in
+         *     library's ids. At most 200 characters, as a PlaybookChoice's `playbookId`.
+         */
+        SavedPlaybookId: string;
+        SavedPlaybook: {
+            playbook: components["schemas"]["Playbook"];
+            /** @description 1 when first saved; up by one with each save that changed the content. */
+            revision: number;
+            savedAt: components["schemas"]["Timestamp"];
+            /** @description Who saved this revision. */
+            savedBy: string;
+        };
+        SavedPlaybookList: {
+            storeId: string;
+            /** @description The newest change this list includes. */
+            lastChangeId: number;
+            playbooks: components["schemas"]["SavedPlaybook"][];
+        };
+        PlaybookSave: {
+            playbook: components["schemas"]["Playbook"];
+            actor: components["schemas"]["Actor"];
+            /** @description The revision this edit started from; null for a playbook not saved before. */
+            baseRevision: number | null;
+        };
+        /** @description A Problem that also carries what is stored now, to compare the edit with. */
+        PlaybookConflict: {
+            title: string;
+            status: number;
+            detail: string;
+            /** @description The stored playbook; null when there is none (save it with `baseRevision` null). */
+            current: components["schemas"]["SavedPlaybook"] | null;
         };
         /**
          * @description What came of the attempt: the trading system's answer (accepted, duplicate, rejected), no
@@ -566,7 +721,12 @@ export interface components {
             type: "audit.appended";
             record: components["schemas"]["ControlAuditRecord"];
         };
-        Change: components["schemas"]["IncidentCreatedChange"] | components["schemas"]["IncidentUpdatedChange"] | components["schemas"]["TimelineAppendedChange"] | components["schemas"]["ChecklistChangedChange"] | components["schemas"]["AuditAppendedChange"];
+        PlaybookSavedChange: components["schemas"]["ChangeBase"] & {
+            /** @constant */
+            type: "playbook.saved";
+            savedPlaybook: components["schemas"]["SavedPlaybook"];
+        };
+        Change: components["schemas"]["IncidentCreatedChange"] | components["schemas"]["IncidentUpdatedChange"] | components["schemas"]["TimelineAppendedChange"] | components["schemas"]["ChecklistChangedChange"] | components["schemas"]["AuditAppendedChange"] | components["schemas"]["PlaybookSavedChange"];
         ChangePage: {
             storeId: string;
             changes: components["schemas"]["Change"][];
@@ -1144,6 +1304,85 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listSavedPlaybooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved playbooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedPlaybookList"];
+                };
+            };
+        };
+    };
+    savePlaybook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per intended write; resend the same key (and body) to retry it. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description A saved playbook's id: `import-` then kebab-case, so that it never shadows a playbook of
+                 *     the built-in library (whose ids start with their system). Equal to the body's `playbook.id`.
+                 */
+                playbookId: components["schemas"]["SavedPlaybookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaybookSave"];
+            };
+        };
+        responses: {
+            /** @description The playbook was updated, or was already stored with this content. */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedPlaybook"];
+                };
+            };
+            /** @description The playbook was saved for the first time (revision 1). */
+            201: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedPlaybook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /**
+             * @description `baseRevision` is not the stored revision (a `PlaybookConflict` with the current one),
+             *     or the Idempotency-Key was used for another request (a plain `Problem`).
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybookConflict"] | components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
         };

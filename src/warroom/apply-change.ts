@@ -5,6 +5,8 @@ import type {
   ControlAuditRecord,
   Incident,
   IncidentList,
+  SavedPlaybook,
+  SavedPlaybookList,
   Timeline,
   TimelineEvent,
 } from '../../contract/store-schemas.ts';
@@ -37,6 +39,28 @@ export function foldTimeline(timeline: Timeline, event: TimelineEvent): Timeline
   if (timeline.events.some((e) => e.seq === event.seq)) return timeline;
   const events = [...timeline.events, event].sort((a, b) => a.seq - b.seq);
   return { ...timeline, events };
+}
+
+/**
+ * The list with this revision of a playbook in it. A revision at or below the one held is a
+ * repeat or a late answer and changes nothing; `changeId` moves the list's position when the
+ * revision came on the feed.
+ */
+export function foldSavedPlaybooks(
+  list: SavedPlaybookList,
+  saved: SavedPlaybook,
+  changeId = 0,
+): SavedPlaybookList {
+  const lastChangeId = Math.max(list.lastChangeId, changeId);
+  const at = list.playbooks.findIndex((p) => p.playbook.id === saved.playbook.id);
+  const held = list.playbooks[at];
+  if (held && held.revision >= saved.revision)
+    return lastChangeId === list.lastChangeId ? list : { ...list, lastChangeId };
+  const playbooks =
+    at === -1
+      ? [...list.playbooks, saved].sort((a, b) => (a.playbook.id < b.playbook.id ? -1 : 1))
+      : list.playbooks.map((p, n) => (n === at ? saved : p));
+  return { ...list, lastChangeId, playbooks };
 }
 
 export function foldAudit(page: AuditPage, record: ControlAuditRecord): AuditPage {
@@ -73,6 +97,13 @@ function setIncident(queryClient: QueryClient, baseUrl: string, incident: Incide
   if (!held || held.updatedAt <= incident.updatedAt) queryClient.setQueryData(key, incident);
 }
 
+/** A saved playbook the store answered with (a save's reply, or the current one of a conflict). */
+export function storeSavedPlaybook(queryClient: QueryClient, baseUrl: string, saved: SavedPlaybook): void {
+  foldInto<SavedPlaybookList>(queryClient, warroomKeys.playbooks(baseUrl), (list) =>
+    foldSavedPlaybooks(list, saved),
+  );
+}
+
 export function storeTimelineEvent(queryClient: QueryClient, baseUrl: string, event: TimelineEvent): void {
   foldInto<Timeline>(queryClient, warroomKeys.timeline(baseUrl, event.incidentId), (t) =>
     foldTimeline(t, event),
@@ -104,6 +135,11 @@ export function applyChanges(queryClient: QueryClient, baseUrl: string, changes:
           );
         break;
       }
+      case 'playbook.saved':
+        foldInto<SavedPlaybookList>(queryClient, warroomKeys.playbooks(baseUrl), (list) =>
+          foldSavedPlaybooks(list, change.savedPlaybook, change.id),
+        );
+        break;
     }
   }
 }

@@ -15,6 +15,7 @@ export const warroomKeys = {
   timeline: (baseUrl: string, id: string) => [...warroomKeys.incident(baseUrl, id), 'timeline'] as const,
   checklist: (baseUrl: string, id: string) => [...warroomKeys.incident(baseUrl, id), 'checklist'] as const,
   audit: (baseUrl: string, id: string) => [...warroomKeys.incident(baseUrl, id), 'audit'] as const,
+  playbooks: (baseUrl: string) => [...warroomKeys.all(baseUrl), 'playbooks'] as const,
 };
 
 const fed = { staleTime: Infinity, retry: 2, retryDelay: 1000 } as const;
@@ -54,6 +55,13 @@ export const warroomQueries = {
     queryOptions({
       queryKey: warroomKeys.audit(baseUrl, id),
       queryFn: () => storeReads.audit(baseUrl, id),
+      ...fed,
+    }),
+  /** The playbooks saved (imported) in the store; `playbook.saved` changes keep it current. */
+  playbooks: (baseUrl: string) =>
+    queryOptions({
+      queryKey: warroomKeys.playbooks(baseUrl),
+      queryFn: () => storeReads.playbooks(baseUrl),
       ...fed,
     }),
 };

@@ -6,6 +6,7 @@ import {
   incidentListSchema,
   incidentSchema,
   problemSchema,
+  savedPlaybookListSchema,
   timelineSchema,
 } from '../../contract/store-schemas.ts';
 import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
@@ -105,6 +106,8 @@ export const storeReads = {
     readStore(baseUrl, `${incidentPath(id)}/checklist`, checklistSchema, `checklist of ${id}`, fetchImpl),
   audit: (baseUrl: string, id: string, fetchImpl?: StoreFetch) =>
     readStore(baseUrl, `${incidentPath(id)}/audit`, auditPageSchema, `audit of ${id}`, fetchImpl),
+  playbooks: (baseUrl: string, fetchImpl?: StoreFetch) =>
+    readStore(baseUrl, '/playbooks', savedPlaybookListSchema, 'saved playbooks', fetchImpl),
   changes: (baseUrl: string, after: number, fetchImpl?: StoreFetch) =>
     readStore(baseUrl, `/changes?after=${after}&limit=500`, changePageSchema, 'changes', fetchImpl),
 };

@@ -1,4 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useRuntimeConfig } from '../config/config-context.tsx';
 import { bindActiveIncident } from './active-incident.ts';
@@ -12,6 +13,20 @@ import { warroomKeys, warroomQueries } from './queries.ts';
 import { storeLinkActions } from './store-link.ts';
 import { warRoomWrites } from './writes.ts';
 import type { IncidentList } from '../../contract/store-schemas.ts';
+
+/**
+ * The change feed's restart: at start, or when the store's database is another one. Nothing held
+ * about it is known to be true, so the incident list (the feed's position) is read, then every
+ * other entry of this store (an incident, a timeline, the saved playbooks) is read again.
+ */
+export async function rereadStore(queryClient: QueryClient, baseUrl: string): Promise<void> {
+  await queryClient.fetchQuery({ ...warroomQueries.list(baseUrl), staleTime: 0 });
+  const listHash = hashKey(warroomKeys.list(baseUrl));
+  await queryClient.invalidateQueries({
+    queryKey: warroomKeys.all(baseUrl),
+    predicate: (q) => q.queryHash !== listHash,
+  });
+}
 
 /**
  * Mounted once at the root, beside useLiveStream: the store's change feed into the query cache,
@@ -33,14 +48,7 @@ export function useWarRoomSync(overrides: Partial<ChangeFeedOptions> = {}): void
           const list = queryClient.getQueryData<IncidentList>(listKey);
           return list ? { storeId: list.storeId, changeId: list.lastChangeId } : null;
         },
-        restart: async () => {
-          // Another database: nothing held about its incidents is known to be true.
-          await queryClient.fetchQuery({ ...warroomQueries.list(baseUrl), staleTime: 0 });
-          await queryClient.invalidateQueries({
-            queryKey: warroomKeys.all(baseUrl),
-            predicate: (q) => q.queryKey.length > listKey.length,
-          });
-        },
+        restart: () => rereadStore(queryClient, baseUrl),
         apply: (changes) => applyChanges(queryClient, baseUrl, changes),
         report: (report) => {
           storeLinkActions.feedReported(report);

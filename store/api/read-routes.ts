@@ -68,6 +68,10 @@ export const readRoutes: readonly Route<ApiContext>[] = [
     return { records: await ctx.storage.audit({ incidentId, after: 0, limit: Number.MAX_SAFE_INTEGER }) };
   }),
   readRoute(`${BASE}/audit`, async (ctx, _params, url) => ({ records: await ctx.storage.audit(page(url)) })),
+  readRoute(`${BASE}/playbooks`, async (ctx) => {
+    const { storeId } = await ctx.storage.info();
+    return { storeId, ...(await ctx.storage.playbooks()) };
+  }),
   readRoute(`${BASE}/changes`, async (ctx, _params, url) => {
     const after = intQuery(url, 'after', { min: 0 });
     const limit = intQuery(url, 'limit', { min: 1, max: 1000, fallback: 500 });

@@ -18,6 +18,11 @@ export interface WriteRouteSpec<T> {
   schema: z.ZodType<T>;
   /** Checks path parameters (throws an HttpProblem) before the body is read. */
   checkParams?: (params: Params) => void;
+  /**
+   * Checks the valid body against the path (throws an HttpProblem) before the write: a refusal
+   * of the form, so, like a schema failure, it is not recorded under the key.
+   */
+  checkBody?: (input: T, params: Params) => void;
   run(tx: WriteTx, input: T, params: Params): Promise<WriteReply>;
 }
 
@@ -49,6 +54,7 @@ export function writeRoute<T>(spec: WriteRouteSpec<T>): Route<ApiContext> {
       const body = await readJsonBody(req, spec.what);
       const parsed = parseOrExplain(spec.schema, body, spec.what);
       if (!parsed.ok) throw new HttpProblem(400, 'Bad Request', parsed.error);
+      spec.checkBody?.(parsed.value, params);
       const path = url.pathname;
       const outcome = await ctx.storage.write(
         { key, fingerprint: requestFingerprint(spec.method, path, body), method: spec.method, path },

@@ -6,15 +6,18 @@ import {
   incidentPatchSchema,
   noteDraftSchema,
   playbookChoiceSchema,
+  playbookSaveSchema,
   reportedEventSchema,
   roleAssignmentSchema,
   roleNameSchema,
+  savedPlaybookIdSchema,
   statusChangeSchema,
   stepTickChangeSchema,
 } from '../../contract/store-schemas.ts';
-import type { RoleName } from '../../contract/store-schemas.ts';
+import type { PlaybookSave, RoleName } from '../../contract/store-schemas.ts';
 import { assignRole, updateIncident } from '../domain/incident-edits.ts';
 import { acknowledgeIncident, changeStatus, declareIncident } from '../domain/incident-lifecycle.ts';
+import { savePlaybook } from '../domain/playbooks.ts';
 import { addNote, choosePlaybook, recordControlAttempt, reportEvent, tickStep } from '../domain/records.ts';
 import { HttpProblem } from '../http/respond.ts';
 import type { Params, Route } from '../http/router.ts';
@@ -38,6 +41,28 @@ function checkStepId(params: Params): void {
   const length = params['stepId']?.length ?? 0;
   if (length > 200)
     throw new HttpProblem(400, 'Bad Request', `the step id is ${length} characters; at most 200 are allowed`);
+}
+
+function checkPlaybookId(params: Params): void {
+  const id = params['playbookId'] ?? '';
+  const parsed = savedPlaybookIdSchema.safeParse(id);
+  if (!parsed.success)
+    throw new HttpProblem(
+      400,
+      'Bad Request',
+      `"${id.slice(0, 60)}" is not a saved playbook's id: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    );
+}
+
+/** The path names the playbook; a body for another one is a client bug, not a rename. */
+function checkPlaybookPath(input: PlaybookSave, params: Params): void {
+  const id = params['playbookId'];
+  if (input.playbook.id !== id)
+    throw new HttpProblem(
+      400,
+      'Bad Request',
+      `playbook save: playbook.id: "${input.playbook.id}" is sent to /playbooks/${id}; send a playbook to its own id's path`,
+    );
 }
 
 export const writeRoutes: readonly Route<ApiContext>[] = [
@@ -105,6 +130,15 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     schema: stepTickChangeSchema,
     checkParams: checkStepId,
     run: (tx, input, { incidentId = '', stepId = '' }) => tickStep(tx, incidentId, stepId, input),
+  }),
+  writeRoute({
+    method: 'PUT',
+    pattern: '/warroom/v1/playbooks/:playbookId',
+    what: 'playbook save',
+    schema: playbookSaveSchema,
+    checkParams: checkPlaybookId,
+    checkBody: checkPlaybookPath,
+    run: (tx, input) => savePlaybook(tx, input),
   }),
   writeRoute({
     method: 'POST',

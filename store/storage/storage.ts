@@ -8,6 +8,7 @@ import type {
   ControlAuditDraft,
   ControlAuditRecord,
   Incident,
+  SavedPlaybook,
   TimelineEvent,
   TimelineEventType,
 } from '../../contract/store-schemas.ts';
@@ -43,14 +44,20 @@ export type WriteOutcome =
 export class WriteRefusal extends Error {
   readonly status: number;
   readonly title: string;
-  constructor(status: number, title: string, detail: string) {
+  /** Fields the problem document carries besides title, status and detail (a conflict's `current`). */
+  readonly extra: Readonly<Record<string, unknown>>;
+  constructor(status: number, title: string, detail: string, extra: Record<string, unknown> = {}) {
     super(detail);
     this.status = status;
     this.title = title;
+    this.extra = extra;
   }
 
   reply(): WriteReply {
-    return { status: this.status, body: { title: this.title, status: this.status, detail: this.message } };
+    return {
+      status: this.status,
+      body: { title: this.title, status: this.status, detail: this.message, ...this.extra },
+    };
   }
 }
 
@@ -66,8 +73,9 @@ export interface TimelineEntry {
 
 /**
  * What a write's work may do, inside its transaction. Each mutation also appends its change
- * (incident.created, incident.updated, timeline.appended, checklist.changed, audit.appended) to
- * the change feed in the same transaction, so the feed cannot miss or invent a change.
+ * (incident.created, incident.updated, timeline.appended, checklist.changed, audit.appended,
+ * playbook.saved) to the change feed in the same transaction, so the feed cannot miss or invent
+ * a change.
  */
 export interface WriteTx {
   /** The transaction's time: every time stamp the write sets. */
@@ -84,6 +92,9 @@ export interface WriteTx {
   /** Ticks (`by` a person) or unticks (null) a step of the active playbook. */
   setTick(incidentId: string, stepId: string, by: string | null): Promise<Checklist>;
   appendAudit(draft: ControlAuditDraft): Promise<ControlAuditRecord>;
+  savedPlaybook(id: string): Promise<SavedPlaybook | null>;
+  /** Stores this revision in place of the one before (the change feed keeps every revision). */
+  savePlaybook(saved: SavedPlaybook): Promise<void>;
 }
 
 export interface StoreInfo {
@@ -108,6 +119,8 @@ export interface Storage {
   timeline(incidentId: string): Promise<TimelineEvent[]>;
   checklist(incidentId: string): Promise<Checklist>;
   audit(query: { incidentId?: string; after: number; limit: number }): Promise<ControlAuditRecord[]>;
+  /** The saved playbooks by id, and the newest change they include, read consistently. */
+  playbooks(): Promise<{ playbooks: SavedPlaybook[]; lastChangeId: number }>;
   /** Changes with an id greater than `after`, oldest first. */
   changes(after: number, limit: number): Promise<Change[]>;
   /**

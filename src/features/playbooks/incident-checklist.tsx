@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { formatAge } from '../../lib/format.ts';
 import { useNow } from '../../lib/use-now.ts';
-import { playbookLibrary, suggestPlaybook } from '../../playbooks/library/index.ts';
 import { useChecklist, useIncident } from '../../warroom/incident-hooks.ts';
+import { usePlaybookCatalog } from '../../warroom/playbook-catalog.ts';
+import type { PlaybookCatalogView } from '../../warroom/playbook-catalog.ts';
 import { usePendingWrites } from '../../warroom/outbox-store.ts';
 import { useWarRoomWrites } from '../../warroom/writes.ts';
 import type { WriteResult } from '../../warroom/writes.ts';
@@ -10,11 +11,23 @@ import { ChecklistPhase } from './checklist-phase.tsx';
 import { chosenPlaybookId, currentTicks, minutesSince } from './checklist-model.ts';
 import { PlaybookPicker } from './playbook-picker.tsx';
 
+/**
+ * A playbook chosen (on this dashboard or another) that this one cannot show: said, rather than
+ * offering a suggestion as if nothing had been chosen.
+ */
+function unavailableText(id: string, catalog: PlaybookCatalogView): string {
+  if (catalog.isPending) return `This incident follows ${id}; the saved playbooks are still being read.`;
+  if (catalog.error)
+    return `This incident follows ${id}, which cannot be shown: the saved playbooks could not be read (${catalog.error.message}).`;
+  return `This incident follows ${id}, which is neither in the library nor saved in the store.`;
+}
+
 export function IncidentChecklist({ incidentId }: { incidentId: string }) {
   const { incident } = useIncident(incidentId);
   const checklist = useChecklist(incidentId);
   const pending = usePendingWrites();
   const writes = useWarRoomWrites();
+  const catalog = usePlaybookCatalog();
   const now = useNow(1000); // the elapsed time, once a second
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -22,7 +35,7 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
   if (!incident || checklist.isPending) return <p className="text-slate-400">Reading the checklist…</p>;
 
   const chosenId = chosenPlaybookId(checklist.data, pending, incident.id);
-  const chosen = playbookLibrary.find((p) => p.id === chosenId) ?? null;
+  const chosen = chosenId === null ? null : catalog.byId(chosenId);
   const ticks = currentTicks(checklist.data, chosenId, pending, incident.id);
   const elapsedMin = minutesSince(incident.declaredAt, now);
   const report = (result: WriteResult) => setProblem(result.ok ? null : result.error);
@@ -36,7 +49,10 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
     <div className="flex min-h-0 flex-col gap-3 overflow-y-auto text-sm">
       <PlaybookPicker
         chosen={chosen}
-        suggested={suggestPlaybook(incident.type)}
+        unavailable={chosenId !== null && !chosen ? unavailableText(chosenId, catalog) : null}
+        suggested={catalog.suggest(incident.type)}
+        library={catalog.library}
+        imported={catalog.saved.map((s) => s.playbook)}
         onChoose={(id) => report(writes.choosePlaybook(incident.id, id))}
       />
       <p className="text-slate-300">

@@ -1,15 +1,25 @@
 import { useId } from 'react';
-import { playbookLibrary } from '../../playbooks/library/index.ts';
 import type { Playbook } from '../../playbooks/playbook.ts';
 
-/** The followed playbook, or the suggested one to adopt; any other from the library by choice. */
+/**
+ * The followed playbook, or the suggested one to adopt; any other by choice, from the library or
+ * from those the war room imported, in a group of their own so that nobody takes an imported
+ * runbook for a reviewed one of the library.
+ */
 export function PlaybookPicker({
   chosen,
+  unavailable,
   suggested,
+  library,
+  imported,
   onChoose,
 }: {
   chosen: Playbook | null;
+  /** Why the playbook the incident follows cannot be shown; null when it is, or none is chosen. */
+  unavailable: string | null;
   suggested: Playbook | null;
+  library: readonly Playbook[];
+  imported: readonly Playbook[];
   onChoose: (playbookId: string) => void;
 }) {
   const selectId = useId();
@@ -17,6 +27,10 @@ export function PlaybookPicker({
     <div className="flex flex-col gap-2">
       {chosen ? (
         <h3 className="text-base font-semibold text-white">{chosen.title}</h3>
+      ) : unavailable ? (
+        <p role="status" className="text-amber-300">
+          {unavailable}
+        </p>
       ) : suggested ? (
         <div role="group" aria-label="Suggested playbook" className="rounded border border-sky-700 p-2">
           <p>
@@ -43,11 +57,22 @@ export function PlaybookPicker({
           className="min-w-0 flex-1 rounded border border-slate-600 bg-slate-800 px-2 py-1 text-white"
         >
           <option value="">Choose a playbook…</option>
-          {playbookLibrary.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title}
-            </option>
-          ))}
+          <optgroup label="Library">
+            {library.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </optgroup>
+          {imported.length > 0 && (
+            <optgroup label="Imported">
+              {imported.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </label>
     </div>

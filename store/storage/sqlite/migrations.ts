@@ -112,6 +112,20 @@ const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Playbooks the war room imported, the latest revision of each, stored whole as JSON: the
+      -- store never reads inside one. Earlier revisions stay in the changes table (playbook.saved).
+      CREATE TABLE saved_playbooks (
+        id TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL CHECK (revision >= 1),
+        playbook TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        saved_by TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
@@ -121,8 +135,11 @@ export function schemaVersion(db: DatabaseSync): number {
   return Number(row?.['version'] ?? 0);
 }
 
-/** Brings the database to the latest schema, one transaction per migration. */
-export function migrate(db: DatabaseSync): number {
+/**
+ * Brings the database to the latest schema (or to `target`, for tests that need a database as an
+ * older store left it), one transaction per migration.
+ */
+export function migrate(db: DatabaseSync, target = LATEST_SCHEMA_VERSION): number {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
   );
@@ -132,7 +149,7 @@ export function migrate(db: DatabaseSync): number {
     throw new Error(
       `the database has schema version ${current}, newer than this store knows (${LATEST_SCHEMA_VERSION}): run a newer store`,
     );
-  for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+  for (const migration of MIGRATIONS.filter((m) => m.version > current && m.version <= target)) {
     db.exec('BEGIN IMMEDIATE');
     try {
       db.exec(migration.sql);

@@ -6,6 +6,7 @@ import type {
   Checklist,
   ControlAuditRecord,
   Incident,
+  SavedPlaybook,
   TimelineEvent,
 } from '../../../contract/store-schemas.ts';
 import type { IncidentFilter } from '../storage.ts';
@@ -16,6 +17,7 @@ import {
   incidentFromRow,
   incidentIdOf,
   incidentNumberOf,
+  savedPlaybookFromRow,
   timelineEventFromRow,
 } from './rows.ts';
 
@@ -101,6 +103,15 @@ export function readAudit(
     'SELECT * FROM audit_records WHERE incident_number = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
   return rows(statement, number, query.after, query.limit).map(auditRecordFromRow);
+}
+
+export function readSavedPlaybook(db: DatabaseSync, id: string): SavedPlaybook | null {
+  const row = sql(db, 'SELECT * FROM saved_playbooks WHERE id = ?').get(id) as Row | undefined;
+  return row ? savedPlaybookFromRow(row) : null;
+}
+
+export function readSavedPlaybooks(db: DatabaseSync): SavedPlaybook[] {
+  return rows(sql(db, 'SELECT * FROM saved_playbooks ORDER BY id')).map(savedPlaybookFromRow);
 }
 
 export function readChanges(db: DatabaseSync, after: number, limit: number): Change[] {

@@ -7,6 +7,7 @@ import type {
   Incident,
   IncidentStatus,
   IncidentType,
+  SavedPlaybook,
   Severity,
   SeverityScheme,
   TimelineEvent,
@@ -140,7 +141,16 @@ export function auditRecordFromRow(row: Row): ControlAuditRecord {
   };
 }
 
-/** A change row: its payload is the change's own field (incident, event, checklist or record). */
+export function savedPlaybookFromRow(row: Row): SavedPlaybook {
+  return {
+    playbook: json<SavedPlaybook['playbook']>(row, 'playbook'),
+    revision: number(row, 'revision'),
+    savedAt: text(row, 'saved_at'),
+    savedBy: text(row, 'saved_by'),
+  };
+}
+
+/** A change row: its payload is the change's own field (incident, event, checklist, record or savedPlaybook). */
 export function changeFromRow(row: Row): Change {
   return {
     id: number(row, 'id'),

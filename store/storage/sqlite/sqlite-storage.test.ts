@@ -4,6 +4,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { tempDir } from '../../test-support.ts';
 import type { Storage, WriteRequest, WriteTx } from '../storage.ts';
 import { WriteRefusal } from '../storage.ts';
+import { savedPlaybookFixture } from '../../../contract/fixtures.ts';
+import { migrate } from './migrations.ts';
 import { openSqliteStorage, openWriter } from './sqlite-storage.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -54,19 +56,40 @@ async function declareIn(tx: WriteTx) {
 }
 
 describe('SQLite storage', () => {
-  test('migration 1 creates everything once, in WAL mode; the store id stays with the file', async () => {
+  test('the migrations create everything once, in WAL mode; the store id stays with the file', async () => {
     const path = await dbPath();
     const first = open(path);
     const { storeId, schemaVersion } = await first.info();
-    expect(schemaVersion).toBe(1);
+    expect(schemaVersion).toBe(2);
     await first.close();
     const again = open(path);
-    expect(await again.info()).toMatchObject({ storeId, schemaVersion: 1, storage: 'sqlite' });
+    expect(await again.info()).toMatchObject({ storeId, schemaVersion: 2, storage: 'sqlite' });
 
     const raw = new DatabaseSync(path, { readOnly: true });
     cleanups.push(() => raw.close());
     expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(raw.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+    expect(raw.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+  });
+
+  test('a database of an older store (schema 1) gets saved playbooks and keeps what it held', async () => {
+    const path = await dbPath();
+    const old = openWriter(path);
+    expect(migrate(old, 1)).toBe(1);
+    old.exec(
+      `INSERT INTO changes (at, type, incident_id, payload) VALUES ('2026-01-01T00:00:00Z', 'x', NULL, '{}')`,
+    );
+    const storeId = old.prepare("SELECT value FROM store_meta WHERE key = 'store_id'").get()?.['value'];
+    old.close();
+
+    const storage = open(path);
+    expect(await storage.info()).toMatchObject({ storeId, schemaVersion: 2, lastChangeId: 1 });
+    expect(await storage.playbooks()).toEqual({ playbooks: [], lastChangeId: 1 });
+    const saved = { ...savedPlaybookFixture, revision: 1 };
+    await storage.write(request('key-5'), async (tx) => {
+      await tx.savePlaybook(saved);
+      return { status: 201, body: saved };
+    });
+    expect(await storage.playbooks()).toEqual({ playbooks: [saved], lastChangeId: 2 });
   });
 
   test('the write connection syncs every commit: WAL with synchronous=FULL', async () => {
@@ -83,10 +106,10 @@ describe('SQLite storage', () => {
     const path = await dbPath();
     await open(path).close();
     const raw = new DatabaseSync(path);
-    raw.prepare("INSERT INTO schema_version VALUES (2, '2030-01-01T00:00:00Z')").run();
+    raw.prepare("INSERT INTO schema_version VALUES (3, '2030-01-01T00:00:00Z')").run();
     raw.close();
     expect(() => openSqliteStorage(path)).toThrow(
-      'the database has schema version 2, newer than this store knows (1): run a newer store',
+      'the database has schema version 3, newer than this store knows (2): run a newer store',
     );
   });
 

@@ -12,6 +12,7 @@ import {
   readIncident,
   readIncidents,
   readLastChangeId,
+  readSavedPlaybooks,
   readStoreId,
   readTimeline,
   sql,
@@ -130,6 +131,8 @@ export function openSqliteStorage(path: string): Storage {
     timeline: (incidentId) => read(() => readTimeline(reader, incidentId)),
     checklist: (incidentId) => read(() => readChecklist(reader, incidentId)),
     audit: (query) => read(() => readAudit(reader, query)),
+    playbooks: () =>
+      read(() => ({ playbooks: readSavedPlaybooks(reader), lastChangeId: readLastChangeId(reader) })),
     changes: (after, limit) => read(() => readChanges(reader, after, limit)),
     onCommit(listener) {
       listeners.add(listener);

@@ -12,14 +12,14 @@ import {
   timelineEventFromRow,
 } from './rows.ts';
 import type { Row } from './rows.ts';
-import { readChecklist, readIncident, sql } from './queries.ts';
+import { readChecklist, readIncident, readSavedPlaybook, sql } from './queries.ts';
 
 const INSERT_INCIDENT = `INSERT INTO incidents (${INCIDENT_COLUMNS.join(', ')})
   VALUES (${INCIDENT_COLUMNS.map((column) => `:${column}`).join(', ')})`;
 const UPDATE_INCIDENT = `UPDATE incidents SET ${INCIDENT_COLUMNS.map((c) => `${c} = :${c}`).join(', ')}
   WHERE number = :number`;
 
-/** The change's payload goes under its own field name: incident, event, checklist or record. */
+/** The change's payload goes under its own field name: incident, event, checklist, record or savedPlaybook. */
 function appendChange(
   db: DatabaseSync,
   at: string,
@@ -134,6 +134,18 @@ export function sqliteWriteTx(db: DatabaseSync, now: string): WriteTx {
       const record = auditRecordFromRow(row);
       appendChange(db, now, 'audit.appended', record.incidentId, { record });
       return record;
+    },
+
+    savedPlaybook: async (id) => readSavedPlaybook(db, id),
+
+    async savePlaybook(saved) {
+      sql(
+        db,
+        `INSERT INTO saved_playbooks (id, revision, playbook, saved_at, saved_by) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, playbook = excluded.playbook,
+           saved_at = excluded.saved_at, saved_by = excluded.saved_by`,
+      ).run(saved.playbook.id, saved.revision, JSON.stringify(saved.playbook), saved.savedAt, saved.savedBy);
+      appendChange(db, now, 'playbook.saved', null, { savedPlaybook: saved });
     },
   };
 }
