@@ -8,11 +8,10 @@ import { PanelBoundary } from '../components/ui/panel-boundary.tsx';
 import { ConnectionBanner } from '../features/connection/connection-banner.tsx';
 import { SystemHeader } from '../features/connection/system-header.tsx';
 import { ControlBar } from '../features/controls/control-bar.tsx';
-import { OpenIncidents } from '../features/incidents/open-incidents.tsx';
-import { ActiveChecklist } from '../features/playbooks/active-checklist.tsx';
 import { TradingStateBanner } from '../features/trading-state/trading-state-banner.tsx';
 import { useLiveStream } from '../live/use-live-stream.ts';
 import { useWarRoomSync } from '../warroom/use-war-room-sync.ts';
+import { IncidentColumn } from './incident-column.tsx';
 
 /**
  * The war room on one screen: the live board on the left, the incident and its playbook on the
@@ -59,10 +58,9 @@ export function App({ view = 'commander' }: { view?: 'commander' | 'desk' }) {
         </main>
         <aside
           aria-label="Incident and playbook"
-          className="flex w-[340px] shrink-0 flex-col gap-3 overflow-y-auto border-l border-slate-800 p-3 *:shrink-0 xl:w-[420px]"
+          className="flex w-[340px] shrink-0 flex-col gap-3 overflow-hidden border-l border-slate-800 p-3 xl:w-[420px]"
         >
-          <OpenIncidents />
-          <ActiveChecklist />
+          <IncidentColumn />
         </aside>
       </div>
       {view === 'commander' && <ControlBar />}

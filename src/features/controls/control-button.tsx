@@ -21,12 +21,15 @@ export function ControlButton({
   reason,
   onError,
   label,
+  gesture,
 }: {
   controlId: ControlId;
   scope?: CommandScope;
   reason: string;
   onError: (message: string) => void;
   label?: string;
+  /** Overrides the declared gesture: a resume the playbook's checks allow is held, not typed. */
+  gesture?: 'hold' | 'click';
 }) {
   const declaration = controlById(controlId);
   const center = useCommandCenter();
@@ -52,7 +55,7 @@ export function ControlButton({
 
   return (
     <span className="group relative inline-flex" data-control={controlId}>
-      {declaration.gesture === 'hold' ? (
+      {(gesture ?? declaration.gesture) === 'hold' ? (
         <HoldButton
           holdMs={holdMs}
           onFire={fire}

@@ -33,20 +33,25 @@ export function OpenIncidents() {
   return (
     <>
       <Panel title="Open incidents">
-        <div className="flex flex-col gap-2">
-          <ResponderName />
+        {/* data-declaring: the column gives the form room while it is open (app/incident-column.tsx). */}
+        <div className="flex flex-col gap-2" data-declaring={declaring || undefined}>
+          {/* One row for who I am and the way to declare: the column's height goes to the checklist. */}
+          <div className="flex flex-wrap items-center gap-2">
+            <div className="min-w-40 flex-1">
+              <ResponderName />
+            </div>
+            {!declaring && (
+              <button
+                type="button"
+                onClick={() => setDeclaring(true)}
+                className="rounded bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-600"
+              >
+                Declare incident
+              </button>
+            )}
+          </div>
           <UnsyncedIndicator />
-          {declaring ? (
-            <DeclareForm onDone={() => setDeclaring(false)} />
-          ) : (
-            <button
-              type="button"
-              onClick={() => setDeclaring(true)}
-              className="self-start rounded bg-red-700 px-3 py-1 font-semibold text-white hover:bg-red-600"
-            >
-              Declare incident
-            </button>
-          )}
+          {declaring && <DeclareForm onDone={() => setDeclaring(false)} />}
           {error && incidents.length === 0 && (
             <p role="alert" className="text-sm text-amber-300">
               Incidents could not be read from the war-room store: {error.message}
@@ -58,7 +63,12 @@ export function OpenIncidents() {
           {!isPending && !error && open.length === 0 && (
             <p className="text-sm text-slate-400">No open incidents.</p>
           )}
-          <ul aria-label="Incidents" className="flex flex-col gap-1">
+          {/* With an incident open, the list keeps to a few rows (scrolling) so that the open
+              incident's own view starts on screen however many incidents are open. */}
+          <ul
+            aria-label="Incidents"
+            className={`flex flex-col gap-1 ${selectedId !== null ? 'max-h-32 overflow-y-auto pr-1' : ''}`}
+          >
             {shown.map((incident) => (
               <IncidentRow
                 key={incident.id}

@@ -29,13 +29,13 @@ afterEach(() => {
 const storedChecklist = async (store: WarRoomTestStore, id: string) =>
   checklistSchema.parse((await call(store.api(`/incidents/${id}/checklist`))).body);
 
-async function setUp(opts: { type?: IncidentType; playbookId?: string } = {}) {
+async function setUp(opts: { type?: IncidentType; playbookId?: string; venues?: string[] } = {}) {
   const controls = { holdMs: 100, confirmDeadlineMs: 20_000, requestTimeoutMs: 4000 };
   const store = await startStore();
   const incident = await declare(store, {
     type: opts.type ?? 'exchange-outage',
     title: 'Binance link down',
-    affectedVenues: ['binance'],
+    affectedVenues: opts.venues ?? ['binance'],
   });
   if (opts.playbookId)
     await write(store.api(`/incidents/${incident.id}/checklist/playbook`), 'PUT', {
@@ -172,5 +172,20 @@ describe('the playbook checklist', () => {
         expect.objectContaining({ stepId: 'cancel-open-orders', tickedBy: 'sam' }),
       ]),
     );
+  });
+
+  test('a venue named as the board shows it ("Binance", as the declare form records it) is acted on by its id', async () => {
+    const { panel, rendered } = await setUp({ playbookId: 'hft-exchange-outage', venues: ['Binance'] });
+    await act(async () => {
+      expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
+    });
+    const step = await within(panel).findByRole('listitem', { name: /Cancel all open orders/ });
+    const box = within(step).getByRole('checkbox', { name: /Cancel all open orders/ });
+    // The board's venue list arrives with the stream; until then the name is all there is.
+    fireEvent.click(await within(step).findByRole('button', { name: 'Cancel all orders on binance' }));
+    const status = await within(step).findByRole('status');
+    rendered.advance(100);
+    await vi.waitFor(() => expect(status).toHaveAttribute('data-phase', 'confirmed'));
+    await vi.waitFor(() => expect(box).toBeChecked());
   });
 });

@@ -2,13 +2,18 @@ import { Panel } from '../../components/ui/panel.tsx';
 import { useActiveIncident } from '../../warroom/active-incident.ts';
 import { IncidentChecklist } from './incident-checklist.tsx';
 
-/** The active incident's playbook, beside the board. */
-export function ActiveChecklist() {
+/**
+ * The active incident's playbook, beside the board. Given a height (`className`), the checklist
+ * scrolls inside it under the panel's title rather than pushing the page.
+ */
+export function ActiveChecklist({ className = '' }: { className?: string }) {
   const active = useActiveIncident();
   return (
-    <Panel title="Playbook checklist">
+    <Panel title="Playbook checklist" className={className}>
       {active ? (
-        <IncidentChecklist key={active.id} incidentId={active.id} />
+        <div className="flex h-full min-h-0 flex-col">
+          <IncidentChecklist key={active.id} incidentId={active.id} />
+        </div>
       ) : (
         <p className="text-slate-400">No active incident: open one to follow its playbook.</p>
       )}

@@ -4,6 +4,7 @@ import { useRuntimeConfig } from '../../config/config-context.tsx';
 import { useCommands } from '../../controls/command-center.ts';
 import { useCommandCenter } from '../../controls/controls-provider.tsx';
 import { controlById } from '../../controls/registry.ts';
+import { useStatus } from '../../live/status-query.ts';
 import type { Step } from '../../playbooks/playbook.ts';
 import type { StepContext } from './checklist-step.tsx';
 
@@ -29,7 +30,10 @@ export function StepControl({
   const [problem, setProblem] = useState<string | null>(null);
   const tickedFor = useRef<string | null>(null);
   const declaration = controlById(control.id);
-  const venueId = control.venue ? ctx.incident.affectedVenues[0] : undefined;
+  const named = control.venue ? ctx.incident.affectedVenues[0] : undefined;
+  // Incidents name venues as the board shows them ("Binance"); controls take the venue's id.
+  // Without a live venue list the name is tried as it is: the trading system will say if it is wrong.
+  const venueId = useStatus((s) => named && venueIdFor(named, s.venues ?? [])) ?? named;
   const blocked = control.venue && !venueId ? 'the incident names no affected venue' : null;
   const command = key === null ? null : (commands.find((c) => c.key === key) ?? null);
   const phase = command?.phase ?? null;
@@ -74,4 +78,10 @@ export function StepControl({
       {(problem ?? blocked) && <span className="text-xs text-amber-300">{problem ?? blocked}</span>}
     </div>
   );
+}
+
+/** The id of the venue an incident names, by id or by its name on the board. */
+function venueIdFor(named: string, venues: readonly { id: string; name: string }[]): string | undefined {
+  const wanted = named.toLowerCase();
+  return venues.find((v) => v.id === named)?.id ?? venues.find((v) => v.name.toLowerCase() === wanted)?.id;
 }
