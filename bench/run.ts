@@ -4,24 +4,25 @@ import { ensureBuild } from './build.ts';
 import { measureBundle } from './bundle-size.ts';
 import { measureColdStart, measureFreshStart } from './cold-start.ts';
 import { measureDetection } from './detection.ts';
+import { measureImport } from './import.ts';
 import { killAll } from './processes.ts';
 import { printReport } from './report.ts';
 import type { Figure } from './report.ts';
 
-// `npm run bench [-- size|start|detection|fresh ...]`: measures the figures the issues name and
+// `npm run bench [-- size|import|start|detection|fresh ...]`: measures the figures the issues name and
 // prints them against their budgets. Exit 0 when every figure is within budget, 1 when one is
 // not (or could not be measured), 2 when the benchmark itself broke. Only loopback is used, and
 // everything started is stopped, on error and on Ctrl-C too.
 //   BENCH_TRIALS (default 5): trials of each detection drill · BENCH_FRESH=1: add `fresh`
 
-const SUITES = ['size', 'start', 'detection', 'fresh'] as const;
+const SUITES = ['size', 'start', 'detection', 'fresh', 'import'] as const;
 type Suite = (typeof SUITES)[number];
 
 function chosenSuites(args: string[]): Set<Suite> {
   const unknown = args.filter((a) => !(SUITES as readonly string[]).includes(a));
   if (unknown.length)
     throw new Error(`unknown suite ${unknown.join(', ')}: choose from ${SUITES.join(', ')}`);
-  const chosen = new Set((args.length ? args : ['size', 'start', 'detection']) as Suite[]);
+  const chosen = new Set((args.length ? args : ['size', 'import', 'start', 'detection']) as Suite[]);
   if (process.env.BENCH_FRESH === '1') chosen.add('fresh');
   return chosen;
 }
@@ -39,6 +40,7 @@ async function measure(suites: Set<Suite>, trials: number): Promise<Figure[]> {
   const build = suites.has('size') || suites.has('detection') ? ensureBuild() : null;
   if (build?.builtInS != null) console.log(`built in ${build.builtInS.toFixed(1)} s`);
   if (build && suites.has('size')) figures.push(...measureBundle(build.outDir));
+  if (suites.has('import')) figures.push(...(await measureImport(trials)));
   let browser: Browser | null = null;
   try {
     browser = await launchBrowser();

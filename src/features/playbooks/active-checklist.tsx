@@ -1,5 +1,6 @@
 import { Panel } from '../../components/ui/panel.tsx';
 import { useActiveIncident } from '../../warroom/active-incident.ts';
+import { ImportRunbookButton } from './import/import-runbook-button.tsx';
 import { IncidentChecklist } from './incident-checklist.tsx';
 
 /**
@@ -15,7 +16,10 @@ export function ActiveChecklist({ className = '' }: { className?: string }) {
           <IncidentChecklist key={active.id} incidentId={active.id} />
         </div>
       ) : (
-        <p className="text-slate-400">No active incident: open one to follow its playbook.</p>
+        <div className="flex flex-col items-start gap-2">
+          <p className="text-slate-400">No active incident: open one to follow its playbook.</p>
+          <ImportRunbookButton />
+        </div>
       )}
     </Panel>
   );

@@ -9,6 +9,7 @@ import { useWarRoomWrites } from '../../warroom/writes.ts';
 import type { WriteResult } from '../../warroom/writes.ts';
 import { ChecklistPhase } from './checklist-phase.tsx';
 import { chosenPlaybookId, currentTicks, minutesSince } from './checklist-model.ts';
+import { ImportRunbookButton } from './import/import-runbook-button.tsx';
 import { PlaybookPicker } from './playbook-picker.tsx';
 
 /**
@@ -55,9 +56,12 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
         imported={catalog.saved.map((s) => s.playbook)}
         onChoose={(id) => report(writes.choosePlaybook(incident.id, id))}
       />
-      <p className="text-slate-300">
-        {incident.id} declared <span data-testid="elapsed">{formatAge(elapsedMin * 60_000)}</span> ago
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-slate-300">
+          {incident.id} declared <span data-testid="elapsed">{formatAge(elapsedMin * 60_000)}</span> ago
+        </p>
+        <ImportRunbookButton />
+      </div>
       {problem && (
         <p role="alert" className="text-amber-300">
           {problem}

@@ -1,0 +1,241 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { savedPlaybookSchema } from '../../../../contract/store-schemas.ts';
+import { call } from '../../../../store/test-support.ts';
+import { importRunbook } from '../../../playbooks/import/import-runbook.ts';
+import { MAX_IMPORT_BYTES } from '../../../playbooks/import/limits.ts';
+import { fixture } from '../../../playbooks/import/test-support.ts';
+import type { Playbook } from '../../../playbooks/playbook.ts';
+import { renderWarRoom, resetWarRoomClient, warRoomStoreFactory } from '../../../testing/war-room-store.tsx';
+import type { WarRoomTestStore } from '../../../testing/war-room-store.tsx';
+import { actorActions } from '../../../warroom/actor.ts';
+import { RunbookImportDialog } from './runbook-import-dialog.tsx';
+import { RunbookImport } from './runbook-import.tsx';
+import type { SavePlaybooks } from './runbook-import.tsx';
+
+// jsdom has no Worker: these tests read with the same parser on the page's thread. The worker
+// and its deadline are tested in src/playbooks/import/run-import.test.ts and run for real in
+// Chromium (e2e/playbooks.spec.ts).
+const readHere = (text: string, name: string) => Promise.resolve(importRunbook(text, name));
+
+const startStore = warRoomStoreFactory();
+
+async function savedIn(store: WarRoomTestStore) {
+  const { body } = await call(store.api('/playbooks'));
+  return savedPlaybookSchema.array().parse((body as { playbooks: unknown[] }).playbooks);
+}
+
+afterEach(() => {
+  localStorage.clear();
+  resetWarRoomClient();
+});
+
+function recordingSave(answer: (p: Playbook) => string | null = () => null) {
+  const saved: { playbook: Playbook; baseRevision: number | null }[] = [];
+  const save: SavePlaybooks = async (items) => {
+    const failed: Record<string, { error: string }> = {};
+    for (const item of items) {
+      const error = answer(item.playbook);
+      if (error) failed[item.playbook.id] = { error };
+      else saved.push(item);
+    }
+    return { saved: items.filter((i) => !failed[i.playbook.id]).map((i) => i.playbook.id), failed };
+  };
+  return { saved, save };
+}
+
+async function paste(text: string) {
+  const user = userEvent.setup();
+  fireEvent.change(screen.getByLabelText(/Paste a Markdown or plain-text runbook/), {
+    target: { value: text },
+  });
+  await user.click(screen.getByRole('button', { name: 'Read runbook' }));
+  return user;
+}
+
+const draftCard = (title: string) => screen.getByRole('article', { name: `Imported playbook: ${title}` });
+
+describe('importing a runbook', () => {
+  test('paste → preview of every playbook found, procedures selected, warnings shown', async () => {
+    const { save } = recordingSave();
+    render(<RunbookImport importer={readHere} save={save} />);
+    await paste(fixture('plain-text-rules.txt'));
+
+    expect(await screen.findByText(/Found 2 playbooks in pasted text/)).toBeInTheDocument();
+    const venue = draftCard('Venue disconnect playbook');
+    expect(within(venue).getByRole('checkbox', { name: 'Save this one' })).toBeChecked();
+    expect(within(venue).getByRole('listitem', { name: 'Phase: Assessment' })).toBeInTheDocument();
+    const cancel = within(venue).getByRole('listitem', { name: 'Step: Cancel all resting orders there' });
+    expect(within(cancel).getByRole('combobox', { name: 'Fires' })).toHaveDisplayValue('Cancel all orders');
+    expect(within(cancel).getByLabelText('Command (copied, never run)')).toHaveValue(
+      'curl -X POST http://127.0.0.1:9500/api/v1/exchanges/<EXCHANGE_NAME>/cancel_all_orders',
+    );
+    expect(screen.getByRole('button', { name: 'Save 2 playbooks' })).toBeEnabled();
+  });
+
+  test('edits made in the preview are what is saved; unselected playbooks are not', async () => {
+    const { save, saved } = recordingSave();
+    render(<RunbookImport importer={readHere} save={save} />);
+    const user = await paste(fixture('plain-text-rules.txt'));
+    const venue = await screen.findByRole('article', {
+      name: 'Imported playbook: Venue disconnect playbook',
+    });
+
+    const title = within(venue).getByRole('textbox', { name: 'Title' });
+    await user.clear(title);
+    await user.type(title, 'Venue down (desk runbook)');
+    const cancel = within(venue).getByRole('listitem', { name: 'Step: Cancel all resting orders there' });
+    await user.selectOptions(within(cancel).getByRole('combobox', { name: 'Fires' }), '');
+    await user.click(
+      within(venue).getByRole('listitem', { name: 'Step: One venue or several?' }).querySelector('button')!,
+    );
+    await user.click(
+      within(draftCard('Engine crash playbook')).getByRole('checkbox', { name: 'Save this one' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Save 1 playbook' }));
+
+    expect(await screen.findByText(/Saved 1 playbook from pasted text/)).toBeInTheDocument();
+    expect(saved).toHaveLength(1);
+    const [{ playbook, baseRevision }] = saved as [(typeof saved)[number]];
+    expect(baseRevision).toBeNull();
+    expect(playbook.title).toBe('Venue down (desk runbook)');
+    expect(playbook.phases[0]!.steps[1]!.control).toBeUndefined();
+    expect(playbook.phases[1]!.steps.map((s) => s.text)).toEqual([
+      "Read the venue's status page",
+      'Estimate how long it will last',
+    ]);
+  });
+
+  test('a draft the schema would refuse cannot be saved, and the preview says why', async () => {
+    const { save } = recordingSave();
+    render(<RunbookImport importer={readHere} save={save} />);
+    const user = await paste(fixture('plain-text-rules.txt'));
+    const crash = await screen.findByRole('article', { name: 'Imported playbook: Engine crash playbook' });
+    await user.clear(within(crash).getByRole('textbox', { name: 'Title' }));
+    expect(within(crash).getByRole('alert', { name: 'Problems to fix before saving' })).toHaveTextContent(
+      /The title/,
+    );
+    expect(screen.getByRole('button', { name: 'Save 2 playbooks' })).toBeDisabled();
+  });
+
+  test('hostile markup shows as text: no script, no handler, no javascript: link reaches the page', async () => {
+    const { save } = recordingSave();
+    const { container } = render(<RunbookImport importer={readHere} save={save} />);
+    await paste(
+      [
+        '# Venue runbook',
+        '## First response (0-5 minutes)',
+        '<script>window.__pwned = true</script>',
+        '1. **Restart** <img src=x onerror="window.__pwned = true"> the [gateway](javascript:window.__pwned=true)',
+        '2. Check the ‮gnirts‬ direction',
+        '```bash',
+        '# 3. Grep the page',
+        'curl -s http://127.0.0.1/ | grep "<script>alert(1)</script>"',
+        '```',
+      ].join('\n'),
+    );
+    await screen.findByText(/Found 1 playbook/);
+    expect(container.querySelector('script, img, iframe, object, embed')).toBeNull();
+    expect(
+      [...container.querySelectorAll('*')].some((el) =>
+        [...el.attributes].some((a) => a.name.startsWith('on')),
+      ),
+    ).toBe(false);
+    expect(container.querySelector('a[href]')).toBeNull();
+    expect((window as { __pwned?: boolean }).__pwned).toBeUndefined();
+    expect(screen.getByDisplayValue('Restart the gateway')).toBeInTheDocument();
+    expect(
+      screen.getByDisplayValue('curl -s http://127.0.0.1/ | grep "<script>alert(1)</script>"'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: 'Import warnings' })).toHaveTextContent(/raw HTML ignored/);
+    expect(screen.getByRole('list', { name: 'Import warnings' })).toHaveTextContent(
+      /right-to-left overrides/,
+    );
+  });
+
+  test('a file over 1 MB is refused before it is read', async () => {
+    const { save } = recordingSave();
+    render(<RunbookImport importer={readHere} save={save} />);
+    const file = new File(['x'], 'huge.md', { type: 'text/markdown' });
+    Object.defineProperty(file, 'size', { value: MAX_IMPORT_BYTES + 1 });
+    const read = vi.spyOn(file, 'text');
+    await userEvent.upload(screen.getByLabelText('Choose a file…'), file);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'huge.md is 1.0 MB; runbooks over 1.0 MB are refused.',
+    );
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  test('a dropped file is read like a pasted one', async () => {
+    const { save } = recordingSave();
+    render(<RunbookImport importer={readHere} save={save} />);
+    const file = new File([fixture('bold-labels.md')], 'engine.md', { type: 'text/markdown' });
+    fireEvent.drop(screen.getByLabelText(/Paste a Markdown/).parentElement!, {
+      dataTransfer: { files: [file] },
+    });
+    expect(await screen.findByText(/Found 2 playbooks in engine\.md/)).toBeInTheDocument();
+  });
+
+  test('a refused save keeps the draft and its edits; an unfinished import survives a reload', async () => {
+    const { save } = recordingSave(() => 'the store could not be reached; your draft is kept');
+    const first = render(<RunbookImport importer={readHere} save={save} />);
+    const user = await paste(fixture('bold-labels.md'));
+    const outage = await screen.findByRole('article', { name: 'Imported playbook: Matching engine outage' });
+    await user.type(within(outage).getByRole('textbox', { name: 'Title' }), ' (v2)');
+    await user.click(screen.getByRole('button', { name: 'Save 2 playbooks' }));
+    expect(await within(draftCard('Matching engine outage (v2)')).findByRole('alert')).toHaveTextContent(
+      'Not saved: the store could not be reached; your draft is kept',
+    );
+    first.unmount();
+
+    render(<RunbookImport importer={readHere} save={save} />);
+    expect(draftCard('Matching engine outage (v2)')).toBeInTheDocument();
+  });
+
+  test('reading can be cancelled, and a late answer is ignored', async () => {
+    let answer: (r: Awaited<ReturnType<typeof readHere>>) => void = () => {};
+    const slow = () => new Promise<Awaited<ReturnType<typeof readHere>>>((resolve) => (answer = resolve));
+    const { save } = recordingSave();
+    render(<RunbookImport importer={slow} save={save} />);
+    const user = await paste('# x');
+    expect(screen.getByRole('status')).toHaveTextContent('Reading pasted text…');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    answer(importRunbook(fixture('bold-labels.md'), 'late.md'));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Read runbook' })).toBeInTheDocument());
+    expect(screen.queryByText(/Found/)).toBeNull();
+  });
+});
+
+describe('saving imported playbooks to the war-room store', () => {
+  test('the chosen drafts are stored; an id already taken offers to replace it', async () => {
+    const store = await startStore();
+    actorActions.nameChosen('riley');
+    renderWarRoom(<RunbookImportDialog onClose={() => {}} importer={readHere} />, store);
+    const user = await paste(fixture('windowed-items.md'));
+    await screen.findByText(/Found 2 playbooks/);
+    await user.click(screen.getByRole('button', { name: 'Save 2 playbooks' }));
+    await screen.findByText(/Saved 2 playbooks from pasted text/);
+
+    const saved = await savedIn(store);
+    expect(saved.map((s) => [s.playbook.id, s.savedBy, s.revision])).toEqual([
+      ['import-p0-critical-10-minute-response', 'riley', 1],
+      ['import-quote-engine-stalled', 'riley', 1],
+    ]);
+
+    // The same runbook again, edited: the ids are taken.
+    await paste(fixture('windowed-items.md'));
+    const stalled = await screen.findByRole('article', { name: 'Imported playbook: Quote engine stalled' });
+    await user.click(
+      within(draftCard('P0 - CRITICAL 10 minute response')).getByRole('checkbox', { name: 'Save this one' }),
+    );
+    await user.type(within(stalled).getByRole('textbox', { name: 'Title' }), ' (revised)');
+    await user.click(screen.getByRole('button', { name: 'Save 1 playbook' }));
+    const conflict = await within(draftCard('Quote engine stalled (revised)')).findByRole('alert');
+    expect(conflict).toHaveTextContent(/saved by riley \(revision 1\)/);
+    await user.click(within(conflict).getByRole('button', { name: 'Replace the saved one' }));
+    await screen.findByText(/Saved 1 playbook/);
+    const after = (await savedIn(store)).find((s) => s.playbook.id === 'import-quote-engine-stalled');
+    expect(after).toMatchObject({ revision: 2, playbook: { title: 'Quote engine stalled (revised)' } });
+  });
+});
