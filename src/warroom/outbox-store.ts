@@ -1,27 +1,14 @@
-import { create } from 'zustand';
+import { useCallback, useSyncExternalStore } from 'react';
 import { Outbox } from './outbox.ts';
 import type { OutboxStatus } from './outbox.ts';
-import type { OutboxEntry, RefusedWrite } from './outbox-file.ts';
+import type { OutboxEntry, OutboxFile, RefusedWrite } from './outbox-file.ts';
 import { useStoreBaseUrl } from './queries.ts';
 
 // What only this browser knows about its edits: which are still to be sent, which the store
-// refused. The edits themselves live in localStorage (outbox-file.ts); this mirrors them for React.
-
-interface OutboxView {
-  entries: readonly OutboxEntry[];
-  refused: readonly RefusedWrite[];
-  ids: Readonly<Record<string, string>>;
-  status: OutboxStatus;
-}
-
-const empty = (): OutboxView => ({
-  entries: [],
-  refused: [],
-  ids: {},
-  status: { problem: null, retryAt: null },
-});
-
-const useOutboxView = create<OutboxView>()(empty);
+// refused. The edits themselves live in localStorage (outbox-file.ts); the Outbox is the external
+// store React reads them from. Components read it with useSyncExternalStore rather than through a
+// mirrored copy: a mirror has to be filled when the outbox is made, which happens during a
+// render, and filling it there updated components already on screen while React was rendering.
 
 let current: { baseUrl: string; outbox: Outbox } | null = null;
 
@@ -30,12 +17,6 @@ export function outboxFor(baseUrl: string): Outbox {
   if (current?.baseUrl === baseUrl) return current.outbox;
   current?.outbox.stop();
   const outbox = new Outbox({ baseUrl, storage: localStorage });
-  const mirror = () => {
-    const { file, status } = outbox.snapshot();
-    useOutboxView.setState({ entries: file.entries, refused: file.refused, ids: file.ids, status });
-  };
-  outbox.subscribe(mirror);
-  mirror();
   current = { baseUrl, outbox };
   return outbox;
 }
@@ -44,35 +25,37 @@ export function outboxFor(baseUrl: string): Outbox {
 export function resetOutbox(): void {
   current?.outbox.stop();
   current = null;
-  useOutboxView.setState(empty(), true);
 }
 
 function useOutboxReady(): Outbox {
   return outboxFor(useStoreBaseUrl());
 }
 
+/** A part of the outbox's state; the outbox replaces its file and status on change, never mutates. */
+function useOutboxState<T>(select: (state: { file: OutboxFile; status: OutboxStatus }) => T): T {
+  const outbox = useOutboxReady();
+  const subscribe = useCallback((onChange: () => void) => outbox.subscribe(onChange), [outbox]);
+  return useSyncExternalStore(subscribe, () => select(outbox.snapshot()));
+}
+
 /** Edits not yet taken by the store, oldest first: "3 unsynced". */
 export function usePendingWrites(): readonly OutboxEntry[] {
-  useOutboxReady();
-  return useOutboxView((s) => s.entries);
+  return useOutboxState((s) => s.file.entries);
 }
 
 /** Edits the store refused; they stay listed until dismissed. */
 export function useRefusedWrites(): readonly RefusedWrite[] {
-  useOutboxReady();
-  return useOutboxView((s) => s.refused);
+  return useOutboxState((s) => s.file.refused);
 }
 
 /** Why the oldest edit is waiting, and when it is tried next. */
 export function useOutboxStatus(): OutboxStatus {
-  useOutboxReady();
-  return useOutboxView((s) => s.status);
+  return useOutboxState((s) => s.status);
 }
 
 /** Local placeholder ids of incidents declared offline → the store's ids, once delivered. */
 export function useDeclaredIds(): Readonly<Record<string, string>> {
-  useOutboxReady();
-  return useOutboxView((s) => s.ids);
+  return useOutboxState((s) => s.file.ids);
 }
 
 export function useOutboxActions() {
