@@ -4,7 +4,15 @@ import { PhaseBuilder } from './phase-builder.ts';
 import type { RawPlaybook, RawStep } from './raw.ts';
 import type { Section } from './sections.ts';
 import { cleanTitle } from './text.ts';
-import { branchCondition, isNoteTitle, isPhaseTitle, isVerificationTitle, parseWindow } from './windows.ts';
+import {
+  branchCondition,
+  isNoteTitle,
+  isPhaseTitle,
+  isFillerLabel,
+  isVerificationTitle,
+  parseWindow,
+  trailingWindow,
+} from './windows.ts';
 
 // From the heading tree to playbooks. A section becomes a playbook when it is "phased" (its
 // labels, list items or sub-headings carry time windows: "Immediate actions (0-5 minutes)"), or
@@ -17,22 +25,6 @@ export interface Found {
   ancestors: string[];
 }
 
-/** The window of a list item, only when written apart: "**Alert the war room** (0-2 minutes)". */
-function itemWindow(text: string) {
-  for (const m of text.matchAll(/\(([^()]*)\)/g)) {
-    const { window } = parseWindow(m[1] ?? '');
-    if (window)
-      return {
-        window,
-        rest: text
-          .replace(m[0], '')
-          .replace(/\s{2,}/g, ' ')
-          .trim(),
-      };
-  }
-  return null;
-}
-
 function labelWindow(text: string) {
   const { window, rest } = parseWindow(text);
   return window ? { window, rest } : null;
@@ -41,7 +33,9 @@ function labelWindow(text: string) {
 function isPhased(section: Section): boolean {
   return (
     section.blocks.some(
-      (b) => (b.kind === 'label' && labelWindow(b.text)) || (b.kind === 'item' && itemWindow(b.text)),
+      (b) =>
+        (b.kind === 'label' && labelWindow(b.text)) ||
+        (b.kind === 'item' && b.phaseList && trailingWindow(b.text)),
     ) || section.children.some((c) => labelWindow(c.title))
   );
 }
@@ -75,6 +69,7 @@ function readBlocks(blocks: readonly Block[], into: PhaseBuilder): void {
       case 'label': {
         const when = branchCondition(block.text);
         const windowed = labelWindow(block.text);
+        if (isFillerLabel(block.text)) break;
         if (when) into.openBranch(cleanTitle(when));
         else if (isNoteTitle(cleanTitle(block.text))) into.startNotes();
         else if (windowed || isPhaseTitle(block.text)) {
@@ -84,7 +79,7 @@ function readBlocks(blocks: readonly Block[], into: PhaseBuilder): void {
         break;
       }
       case 'item': {
-        const windowed = itemWindow(block.text);
+        const windowed = block.phaseList ? trailingWindow(block.text) : null;
         if (windowed && !into.notingNow) {
           const title = cleanTitle(windowed.rest) || 'Phase';
           into.startPhase(title, windowed.window, block.line, isVerificationTitle(title));

@@ -1,5 +1,6 @@
 import type { Code, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { isRuleLine } from './text.ts';
+import { isRuleLine, stripInvisible } from './text.ts';
+import { trailingWindow } from './windows.ts';
 
 // The Markdown tree (mdast, from micromark with GFM) reduced to what a runbook is made of:
 // headings, labels ("Immediate actions (0-5 minutes):"), list items, boxes, code and prose.
@@ -10,28 +11,58 @@ export type Block =
   | { kind: 'heading'; depth: number; text: string; line: number }
   | { kind: 'label'; text: string; line: number }
   | { kind: 'note'; text: string; line: number }
-  | { kind: 'item'; text: string; line: number; ordered: boolean; task: boolean; children: Block[] }
+  | {
+      kind: 'item';
+      text: string;
+      line: number;
+      ordered: boolean;
+      task: boolean;
+      /** Its list gives several items a window of their own: each is a phase ("(0-2 minutes)"). */
+      phaseList: boolean;
+      children: Block[];
+    }
   | { kind: 'code'; lang: string | null; value: string; line: number; closed: boolean };
 
 export interface BlockWarnings {
   html: number;
+  /** Invisible characters written as entities (`&#x202E;`): decoded only by the parser. */
+  invisible: number;
   unsafeLinks: number;
   tables: number;
   unclosedFences: number[];
 }
 
 const SAFE_URL = /^(https?:|mailto:)/i;
-/** `□ item`, `☐ item`, `[ ] item`: a box to tick in a plain-text runbook. */
-const BOX = /^\s*(□|☐|▢|❑|\[\s?\])\s+(\S.*)$/;
+/** `□ item`, `☐ item`, `[ ] item`, ticked or not: a box to tick in a plain-text runbook. */
+const BOX = /^\s*(□|☐|▢|❑|☑|☒|✅|\[[\sxX]?\])\s+(\S.*)$/u;
 const MAX_LABEL = 100;
+
+const emptyWarnings = (): BlockWarnings => ({
+  html: 0,
+  invisible: 0,
+  unsafeLinks: 0,
+  tables: 0,
+  unclosedFences: [],
+});
 
 interface Context {
   source: string;
   warnings: BlockWarnings;
 }
 
+/** Text the parser produced, with invisible characters it decoded from entities removed. */
+function visible(text: string, ctx: Context): string {
+  const { text: cleaned, removed } = stripInvisible(text);
+  ctx.warnings.invisible += removed;
+  return cleaned;
+}
+
 /** Inline content as plain text. Raw HTML is dropped; only http(s)/mailto link targets are kept. */
 function inline(nodes: readonly PhrasingContent[], ctx: Context): string {
+  return visible(inlineRaw(nodes, ctx), ctx);
+}
+
+function inlineRaw(nodes: readonly PhrasingContent[], ctx: Context): string {
   return nodes
     .map((node): string => {
       switch (node.type) {
@@ -46,7 +77,7 @@ function inline(nodes: readonly PhrasingContent[], ctx: Context): string {
         case 'image':
           return node.alt ?? '';
         case 'link': {
-          const label = inline(node.children, ctx);
+          const label = inlineRaw(node.children, ctx);
           if (!SAFE_URL.test(node.url.trim())) {
             ctx.warnings.unsafeLinks++;
             // An autolink's text is its target: keep neither.
@@ -58,7 +89,7 @@ function inline(nodes: readonly PhrasingContent[], ctx: Context): string {
         case 'emphasis':
         case 'strong':
         case 'delete':
-          return inline(node.children, ctx);
+          return inlineRaw(node.children, ctx);
         default:
           return '';
       }
@@ -98,6 +129,7 @@ function paragraphBlocks(p: Paragraph, ctx: Context): Block[] {
         line: line + i,
         ordered: false,
         task: true,
+        phaseList: false,
         children: [],
       });
     else if (isLabelLine(text)) blocks.push({ kind: 'label', text: text.trim(), line: line + i });
@@ -114,7 +146,8 @@ function fenceClosed(node: Code, source: string): boolean {
   const raw = source.slice(start, end);
   const fence = /^\s*(`{3,}|~{3,})/.exec(raw)?.[1];
   if (!fence) return true; // indented code has no fence to close
-  const lastLine = raw.slice(raw.lastIndexOf('\n') + 1).trim();
+  // Inside a quote or a list the line still carries the container's `>` and indentation.
+  const lastLine = raw.slice(raw.lastIndexOf('\n') + 1).replace(/^[\s>]*/, '');
   return raw.includes('\n') && lastLine.startsWith(fence);
 }
 
@@ -122,10 +155,16 @@ function codeBlock(node: Code, ctx: Context): Block {
   const line = node.position?.start.line ?? 0;
   const closed = fenceClosed(node, ctx.source);
   if (!closed) ctx.warnings.unclosedFences.push(line);
-  return { kind: 'code', lang: node.lang?.toLowerCase() ?? null, value: node.value, line, closed };
+  return {
+    kind: 'code',
+    lang: node.lang?.toLowerCase() ?? null,
+    value: visible(node.value, ctx),
+    line,
+    closed,
+  };
 }
 
-function itemBlocks(item: ListItem, list: List, ctx: Context): Block[] {
+function itemBlocks(item: ListItem, list: List, phaseList: boolean, ctx: Context): Block[] {
   const line = item.position?.start.line ?? 0;
   const [first, ...rest] = item.children;
   const titleLines = first?.type === 'paragraph' ? inline(first.children, ctx).split('\n') : [];
@@ -147,6 +186,7 @@ function itemBlocks(item: ListItem, list: List, ctx: Context): Block[] {
       line,
       ordered: list.ordered === true,
       task: typeof item.checked === 'boolean',
+      phaseList,
       children,
     },
   ];
@@ -167,8 +207,16 @@ function toBlocks(node: Nodes, ctx: Context): Block[] {
     }
     case 'paragraph':
       return paragraphBlocks(node, ctx);
-    case 'list':
-      return node.children.flatMap((item) => itemBlocks(item, node, ctx));
+    case 'list': {
+      // "1. **Alert the war room** (0-2 minutes)", "2. **Trip the breakers** (2-5 minutes)": items
+      // that each end with a window are phases. One item with a duration is just a step.
+      const probe: Context = { source: ctx.source, warnings: emptyWarnings() };
+      const windowed = node.children.filter((item) => {
+        const first = item.children[0];
+        return first?.type === 'paragraph' && trailingWindow(inlineRaw(first.children, probe)) !== null;
+      });
+      return node.children.flatMap((item) => itemBlocks(item, node, windowed.length >= 2, ctx));
+    }
     case 'code':
       return [codeBlock(node, ctx)];
     case 'blockquote':
@@ -186,7 +234,7 @@ function toBlocks(node: Nodes, ctx: Context): Block[] {
 
 /** The blocks of a parsed document, in reading order, with what was left out counted. */
 export function documentBlocks(root: Root, source: string): { blocks: Block[]; warnings: BlockWarnings } {
-  const ctx: Context = { source, warnings: { html: 0, unsafeLinks: 0, tables: 0, unclosedFences: [] } };
+  const ctx: Context = { source, warnings: emptyWarnings() };
   const blocks = root.children.flatMap((c: RootContent) => toBlocks(c, ctx));
   return { blocks, warnings: ctx.warnings };
 }

@@ -4,17 +4,8 @@ import type { RawStep } from './raw.ts';
 // lines under it are the command ("# 2. Check the venue from our side" / "ping …"). The block is
 // split on its comments; comment-only steps are things to do by hand.
 
-const SHELLS = new Set([
-  'bash',
-  'sh',
-  'shell',
-  'zsh',
-  'console',
-  'shell-session',
-  'powershell',
-  'ps1',
-  'cmd',
-]);
+// Not `console`/`shell-session`: there `# ` is a root prompt, and the line after it a command.
+const SHELLS = new Set(['bash', 'sh', 'shell', 'zsh', 'powershell', 'ps1', 'cmd']);
 
 function commentPrefix(lang: string | null): string | null {
   if (lang === null || SHELLS.has(lang) || lang === 'python' || lang === 'py' || lang === 'ruby') return '#';
@@ -41,6 +32,11 @@ export function codeSteps(value: string, lang: string | null, fallback: string):
   const body = value.replace(/\s+$/, '');
   if (!body.trim()) return [];
   if (prefix === null) return [{ text: fallback, command: body }];
+  // A here-document's body may hold lines that look like comments: it stays one command, as written.
+  if (/<<-?\s*['"]?[A-Za-z_]\w*/.test(body)) {
+    const lead = /^\s*#(?!!)\s*(.+)/.exec(body);
+    return [{ text: lead?.[1] ? commentText(lead[1]) : fallback, command: body }];
+  }
 
   const steps: { comments: string[]; lines: string[]; remarks: string[] }[] = [];
   let current: { comments: string[]; lines: string[]; remarks: string[] } | null = null;
@@ -48,7 +44,9 @@ export function codeSteps(value: string, lang: string | null, fallback: string):
   let gap = false;
   for (const line of body.split('\n')) {
     const trimmed = line.trim();
-    const isComment = trimmed.startsWith(prefix) && !trimmed.startsWith('#!');
+    // A comment inside a command continued with `\` belongs to that command.
+    const continued = current?.lines.at(-1)?.trimEnd().endsWith('\\') ?? false;
+    const isComment = trimmed.startsWith(prefix) && !trimmed.startsWith('#!') && !continued;
     if (isComment) {
       const text = commentText(trimmed.slice(prefix.length));
       // A comment after commands starts the next step; a comment after comments continues one.

@@ -7,8 +7,9 @@ import { slugify, truncate } from './text.ts';
 import { isPhaseTitle, isReferenceTitle } from './windows.ts';
 import { suggestControl } from './suggest-control.ts';
 
-// Raw findings → playbooks that pass the playbook schema: ids, limits, the system, severity and
-// incident types guessed from the titles (all editable in the preview before anything is saved).
+// Raw findings → playbooks that pass the playbook schema: ids, limits, owners named in the step
+// ("IC: halt trading"), the system, severity and incident types guessed from the titles — all
+// editable in the preview before anything is saved.
 
 export const LIMITS = {
   stepText: 500,
@@ -19,6 +20,8 @@ export const LIMITS = {
 
 export interface Draft {
   playbook: Playbook;
+  /** Stays what the id first was while the title (and with it the id) is edited. */
+  key?: string;
   /** Procedures are selected for saving; reference sections (contacts, templates…) are not. */
   selected: boolean;
   /** Where it starts in the source, for the preview. */
@@ -89,6 +92,27 @@ function looksLikeProcedure(playbook: Playbook, ancestors: readonly string[], st
   );
 }
 
+type Owner = NonNullable<Step['owner']>;
+
+const OWNERS: [RegExp, Owner][] = [
+  [/^(ic|incident commander)$/i, 'incident-commander'],
+  [/^scribe$/i, 'scribe'],
+  [/^(comms|communications?( lead)?)$/i, 'communications'],
+  [/^(on-?call|on-?call engineer|engineer)$/i, 'on-call-engineer'],
+  [/^(trading desk|desk|trader)$/i, 'trading-desk'],
+  [/^(dba|database admin(istrator)?)$/i, 'database-admin'],
+  [/^(security|secops)$/i, 'security'],
+  [/^(network|netops)$/i, 'network'],
+  [/^(risk|risk manager)$/i, 'risk'],
+];
+
+/** "IC: halt trading", "DBA – kill the long queries": the owner the step names, and the rest. */
+export function namedOwner(text: string): { owner: Owner; rest: string } | null {
+  const m = /^([A-Za-z][A-Za-z -]{1,30}?)\s*(?::|\s[-–—])\s+(\S.*)$/.exec(text);
+  const owner = m && OWNERS.find(([pattern]) => pattern.test(m[1]?.trim() ?? ''))?.[1];
+  return owner && m?.[2] ? { owner, rest: m[2] } : null;
+}
+
 export interface FinishNotes {
   shortened: number;
   droppedCommands: number;
@@ -110,6 +134,8 @@ function finishSteps(
     }
     budget.left--;
     let text = r.text.replace(/\s+/g, ' ').trim();
+    const named = namedOwner(text);
+    if (named) text = named.rest;
     let command = r.command?.trim() || undefined;
     if (command && command.length > LIMITS.command) {
       notes.droppedCommands++;
@@ -128,6 +154,7 @@ function finishSteps(
     steps.push({
       id: next(),
       text,
+      ...(named ? { owner: named.owner } : {}),
       ...(command ? { command } : {}),
       ...(control ? { control } : {}),
       ...(r.verification ? { verification: true } : {}),
@@ -185,6 +212,7 @@ export function finishPlaybooks(
     }
     const stepCount = phases.reduce((n, p) => n + p.steps.length, 0);
     drafts.push({
+      key: id,
       playbook: parsed.data,
       selected: looksLikeProcedure(parsed.data, ancestors, stepCount),
       line: raw.line,

@@ -100,13 +100,30 @@ describe('hostile runbooks', () => {
     expect(warnings.join(' ')).toMatch(/3 invisible or control characters .* removed/);
   });
 
+  it('removes invisible characters written as entities and C1 controls, which only the parser decodes', () => {
+    const { drafts, warnings } = imported(
+      runbook('1. Restart the &#x202E;yawetag&#x202C; now\n\n```bash\n# 2. Show\nprintf "ok"\u009b31m\n```'),
+    );
+    const [restart, show] = stepsOf(drafts[0]!.playbook);
+    expect(restart!.text).toBe('Restart the yawetag now');
+    expect(show!.command).toBe('printf "ok"31m');
+    expect(warnings.join(' ')).toMatch(/3 invisible or control characters/);
+  });
+
+  it('does not call a closed fence inside a quote unclosed', () => {
+    const { warnings } = imported(
+      runbook('> ```bash\n> # 1. Restart\n> systemctl restart gw\n> ```\n\n- Tell the desk'),
+    );
+    expect(warnings.filter((w) => w.includes('never closed'))).toEqual([]);
+  });
+
   it('reads an unclosed code fence to the end and warns which one', () => {
     const { drafts, warnings } = imported(
       '# Runbook\n\n## First response (0-5 minutes)\n\n- Page the desk\n\n```bash\n# 1. Restart\nsystemctl restart gw\n\n## Recovery (5-10 minutes)\n\n- Verify fills\n',
     );
     expect(drafts[0]!.playbook.phases.map((p) => p.title)).toEqual(['First response']);
     expect(warnings).toContain(
-      'The code block opened on line 7 is never closed: everything after it was read as one command. Check that step.',
+      'The code block opened on line 7 is never closed: the rest of its section was read as one command. Check that step.',
     );
   });
 

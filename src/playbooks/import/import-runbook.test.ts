@@ -245,3 +245,123 @@ describe('every import', () => {
     expect(result).toEqual({ ok: false, error: expect.stringContaining('No steps found in notes.md') });
   });
 });
+
+describe('what a runbook says between and inside its steps', () => {
+  const phase = (body: string) =>
+    imported(`# Gateway runbook\n\n## Recovery (5-15 minutes)\n\n${body}\n`).drafts[0]!.playbook;
+
+  it('keeps a caution written between steps with the step before it, and prose before the first step as a step', () => {
+    const playbook = phase(
+      [
+        'Both gateways share one session pool.',
+        '',
+        '1. Restart gateway A',
+        '',
+        '**Warning:** never restart both gateways at once.',
+        '',
+        '2. Restart gateway B',
+      ].join('\n'),
+    );
+    expect(texts(playbook.phases[0]!.steps)).toEqual([
+      'Both gateways share one session pool.',
+      'Restart gateway A — Warning: never restart both gateways at once.',
+      'Restart gateway B',
+    ]);
+  });
+
+  it('reads a duration inside a single step as part of the step, not as a phase', () => {
+    const playbook = phase(
+      [
+        '1. Reconnect the session',
+        '2. Wait for the reconnect (2-3 minutes) and check the feed',
+        '3. Tell the desk',
+      ].join('\n'),
+    );
+    expect(phaseOutline(playbook)).toEqual(['Recovery [5–15]']);
+    expect(playbook.phases[0]!.steps).toHaveLength(3);
+  });
+
+  it('keeps ticked boxes of a plain-text runbook as steps', () => {
+    const playbook = phase(['☑ Positions reconciled', '[x] P&L checked', '□ Desk told'].join('\n'));
+    expect(texts(playbook.phases[0]!.steps)).toEqual(['Positions reconciled', 'P&L checked', 'Desk told']);
+  });
+
+  it('keeps a here-document and a console session whole, as written', () => {
+    const playbook = phase(
+      [
+        '```bash',
+        '# 1. Write the override file',
+        "cat > /etc/gw/override.conf <<'EOF'",
+        '# listen on the backup port',
+        'port = 9001',
+        'EOF',
+        '```',
+        '',
+        '```console',
+        '# systemctl restart gateway',
+        '```',
+      ].join('\n'),
+    );
+    const [heredoc, session] = playbook.phases[0]!.steps;
+    expect(heredoc).toMatchObject({
+      text: 'Write the override file',
+      command:
+        "# 1. Write the override file\ncat > /etc/gw/override.conf <<'EOF'\n# listen on the backup port\nport = 9001\nEOF",
+    });
+    expect(session!.command).toBe('# systemctl restart gateway');
+  });
+
+  it('keeps a comment inside a command continued with a backslash in that command', () => {
+    const playbook = phase(
+      [
+        '```bash',
+        '# 1. Drain',
+        'curl -X POST \\',
+        '  # the admin port',
+        '  http://127.0.0.1:9000/drain',
+        '```',
+      ].join('\n'),
+    );
+    expect(playbook.phases[0]!.steps.map((s) => s.command)).toEqual([
+      'curl -X POST \\\n  # the admin port\n  http://127.0.0.1:9000/drain',
+    ]);
+  });
+
+  it('proposes no control for a warning against it or a wait for it, and ignores "Run the following:"', () => {
+    const playbook = phase(
+      [
+        '- Do not halt trading before the desk agrees',
+        '- Wait for the reconnect',
+        '',
+        'Run the following:',
+        '',
+        '- Call the venue',
+      ].join('\n'),
+    );
+    expect(playbook.phases[0]!.steps.map((s) => [s.text, s.control ?? null])).toEqual([
+      ['Do not halt trading before the desk agrees', null],
+      ['Wait for the reconnect', null],
+      ['Call the venue', null],
+    ]);
+  });
+
+  it('takes the owner a step names ("IC: …", "DBA – …") and leaves other prefixes alone', () => {
+    const playbook = phase(
+      [
+        '- IC: Halt all trading',
+        '- DBA – kill the long-running queries',
+        '- Binance: check the status page',
+      ].join('\n'),
+    );
+    expect(playbook.phases[0]!.steps.map((s) => [s.owner ?? null, s.text, s.control?.id ?? null])).toEqual([
+      ['incident-commander', 'Halt all trading', 'halt'],
+      ['database-admin', 'kill the long-running queries', null],
+      [null, 'Binance: check the status page', null],
+    ]);
+  });
+
+  it('keeps underscores inside words of a title', () => {
+    const { drafts } = imported('# check_order_gateway\n\n## Steps (0-5 minutes)\n\n- One\n- Two\n');
+    expect(drafts[0]!.playbook.title).toBe('check_order_gateway');
+  });
+});

@@ -41,9 +41,10 @@ export function importRunbook(source: string, name: string): ImportResult {
   const { drafts, notes, seen } = read;
 
   const warnings: string[] = [];
-  if (removed)
+  const invisible = removed + seen.invisible;
+  if (invisible)
     warnings.push(
-      `${plural(removed, 'invisible or control character')} (such as right-to-left overrides) removed: they can disguise what a command does.`,
+      `${plural(invisible, 'invisible or control character')} (such as right-to-left overrides) removed: they can disguise what a command does.`,
     );
   if (seen.html)
     warnings.push(
@@ -57,7 +58,7 @@ export function importRunbook(source: string, name: string): ImportResult {
     warnings.push(`${plural(seen.tables, 'table')} not imported: tables are reference, not steps.`);
   for (const line of seen.unclosedFences)
     warnings.push(
-      `The code block opened on line ${line} is never closed: everything after it was read as one command. Check that step.`,
+      `The code block opened on line ${line} is never closed: the rest of its section was read as one command. Check that step.`,
     );
   if (notes.shortened)
     warnings.push(`${plural(notes.shortened, 'step')} longer than 500 characters shortened.`);

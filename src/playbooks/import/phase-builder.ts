@@ -63,8 +63,19 @@ export class PhaseBuilder {
     return this.noting;
   }
 
+  /**
+   * Prose between steps is usually a caution about the step before it ("never restart both
+   * gateways at once"): it joins that step, so it is read where it applies. Prose before the
+   * first step of a phase becomes a step of its own.
+   */
   addNote(text: string): void {
-    if (this.noting || !this.phase) this.playbook.notes.push(text);
+    if (this.noting || !this.phase) {
+      this.playbook.notes.push(text);
+      return;
+    }
+    const steps = this.branching ? this.branching.current : this.phase.steps;
+    const last = steps.at(-1);
+    if (last && !last.branches) last.text = `${last.text} — ${text}`;
     else this.phase.notes.push(text);
   }
 
@@ -90,8 +101,8 @@ export class PhaseBuilder {
     const phase = this.phase;
     if (!phase) return;
     this.phase = null;
-    // A phase written as prose only: its sentences are its steps.
-    if (phase.steps.length === 0) phase.steps = phase.notes.map((text) => ({ text }));
+    // Prose before the first step (or a phase written as prose only): its sentences are steps.
+    phase.steps = [...phase.notes.map((text) => ({ text })), ...phase.steps];
     phase.steps = phase.steps.flatMap((step) => {
       if (!step.branches) return [step];
       const branches = step.branches.filter((b) => b.steps.length > 0);

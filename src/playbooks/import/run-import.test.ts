@@ -10,6 +10,7 @@ import type { ImportWorker } from './run-import.ts';
 class StandInWorker implements ImportWorker {
   onmessage: ((event: MessageEvent<ImportResult>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
   posted: { text: string; name: string }[] = [];
   terminated = false;
   postMessage(message: { text: string; name: string }) {

@@ -14,6 +14,7 @@ export interface ImportWorker {
   terminate(): void;
   onmessage: ((event: MessageEvent<ImportResult>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
 }
 
 export const createImportWorker = (): ImportWorker =>
@@ -56,6 +57,8 @@ export function importInWorker(
       deadlineMs,
     );
     worker.onmessage = (event) => finish(event.data);
+    worker.onmessageerror = () =>
+      finish({ ok: false, error: `${name} could not be read: the importer's answer could not be received` });
     worker.onerror = (event) =>
       finish({ ok: false, error: `${name} could not be read: ${event.message || 'the importer failed'}` });
     worker.postMessage({ text, name });

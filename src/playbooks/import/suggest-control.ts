@@ -21,6 +21,8 @@ const RULES: [RegExp, NonNullable<Step['control']>][] = [
 export function suggestControl(text: string): Step['control'] | undefined {
   // Checking, monitoring or verifying a control is not firing it.
   if (/^(check|verify|confirm|monitor|review|ensure|document|consider)\b/i.test(text)) return undefined;
+  // Nor is a warning against it, or waiting for it.
+  if (/^(do not|don't|never|avoid|wait|no need)\b/i.test(text)) return undefined;
   // Only the words count, not the command: a script's name is not a request to press a button.
   return RULES.find(([pattern]) => pattern.test(text))?.[1];
 }

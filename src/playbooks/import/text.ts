@@ -2,13 +2,19 @@
 // commander will read, and copy commands from, in a hurry: nothing in it may hide what it says.
 
 /**
- * Bidirectional controls (embeddings, overrides, isolates) can make `rm -rf /tmp/x` display as
- * something harmless; zero-width characters hide inside commands. Neither belongs in a runbook.
+ * Format characters (bidirectional overrides and isolates, zero-width joiners, soft hyphens, tag
+ * characters…) can make `rm -rf /tmp/x` display as something harmless; control characters
+ * (C0 and C1, terminal escapes among them) print nothing. Neither belongs in a runbook. Tab and
+ * newline stay.
  */
-const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]/g;
-// C0 controls other than tab and newline, and DEL: nothing prints them.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const INVISIBLE = /(?![\t\n])[\p{Cc}\p{Cf}]/gu;
+
+/** The text without invisible characters, and how many there were. */
+export function stripInvisible(text: string): Cleaned {
+  let removed = 0;
+  const cleaned = text.replace(INVISIBLE, () => (removed++, ''));
+  return { text: cleaned, removed };
+}
 
 export interface Cleaned {
   text: string;
@@ -18,10 +24,7 @@ export interface Cleaned {
 
 /** The text with line endings normalised and invisible or control characters removed. */
 export function cleanSource(source: string): Cleaned {
-  const unified = source.replace(/\r\n?/g, '\n');
-  let removed = 0;
-  const text = unified.replace(INVISIBLE, () => (removed++, '')).replace(CONTROL, () => (removed++, ''));
-  return { text, removed };
+  return stripInvisible(source.replace(/\r\n?/g, '\n'));
 }
 
 /** A line made only of `=`, `-`, `_` or `*` (three or more): a rule in a plain-text runbook. */
@@ -46,7 +49,7 @@ export function cleanTitle(raw: string): string {
     .split(/\n/)
     .filter((line) => !isRuleLine(line))
     .join(' ')
-    .replace(/[*_`]+/g, '')
+    .replace(/[*`]+|(?<![\w])_+|_+(?![\w])/g, '')
     .split(/\s+/)
     .filter((w) => w && !isDecoration(w));
   let title = words.join(' ').trim();

@@ -48,6 +48,17 @@ export function parseWindow(text: string): Windowed {
   return { window: null, rest: text };
 }
 
+/**
+ * The window a list item ends with, written apart in brackets: "**Alert the war room** (0-2
+ * minutes)". A duration inside the sentence ("wait (2-3 minutes) and check") is not one.
+ */
+export function trailingWindow(text: string): Windowed | null {
+  const m = /\(([^()]*)\)\s*:?\s*$/.exec(text.trim());
+  if (!m) return null;
+  const { window } = parseWindow(m[1] ?? '');
+  return window ? { window, rest: text.trim().slice(0, m.index).trim() } : null;
+}
+
 /** Words that make a heading or label a phase of a procedure rather than a topic. */
 const PHASE_WORDS =
   /\b(immediate|first|triage|assess(ment)?|investigat\w*|diagnos\w*|contain\w*|mitigat\w*|resol\w*|recover\w*|restor\w*|validat\w*|verif\w*|communicat\w*|escalat\w*|post[- ]incident|follow[- ]up|prevent\w*|steps|actions|checklist|response protocol|notification|rollback|resum\w*|fix|fixes|repair|remediat\w*|workarounds?)\b/i;
@@ -64,6 +75,13 @@ export function isVerificationTitle(title: string): boolean {
 /** Labels that describe the situation instead of asking for action: they feed the summary. */
 export function isNoteTitle(title: string): boolean {
   return /^(scenario|detection|symptoms?|triggers?|definition|overview|purpose|description|context|impact|indicators?|signs?)\b/i.test(
+    title.trim(),
+  );
+}
+
+/** "Run the following:", "Try these:": a label that introduces, naming nothing. */
+export function isFillerLabel(title: string): boolean {
+  return /^(run|do|execute|perform|use|try|then)\b.{0,20}\b(following|these|this|below)\b/i.test(
     title.trim(),
   );
 }

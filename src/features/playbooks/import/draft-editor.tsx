@@ -1,12 +1,51 @@
 import { incidentTypeSchema } from '../../../../contract/store-schemas.ts';
 import type { Draft } from '../../../playbooks/import/finish.ts';
-import type { Playbook } from '../../../playbooks/playbook.ts';
-import { windowText } from '../checklist-model.ts';
+import { playbookSchema } from '../../../playbooks/playbook.ts';
+import type { Phase, Playbook } from '../../../playbooks/playbook.ts';
 import { changeStep, draftProblems, patchPhase } from './draft-edits.ts';
 import type { SaveFailure } from './runbook-import.tsx';
 import { StepEditor } from './step-editor.tsx';
 
 const field = 'rounded border border-slate-600 bg-slate-950 px-2 py-1 text-white';
+
+/**
+ * A phase's time window in minutes since the declaration: both empty for none, "to" empty for
+ * open-ended ("60+ minutes"). A window the importer misread can be put right here.
+ */
+function WindowFields({
+  window,
+  onChange,
+}: {
+  window: Phase['window'];
+  onChange: (w: Phase['window']) => void;
+}) {
+  const number = (value: string) => (value.trim() === '' ? null : Math.max(0, Math.round(Number(value))));
+  const set = (from: number | null, to: number | null) =>
+    onChange(from === null ? null : { from, to: to !== null && to > from ? to : null });
+  return (
+    <span className="flex items-center gap-1 text-xs text-slate-400">
+      <input
+        aria-label="Window from (minutes)"
+        type="number"
+        min={0}
+        value={window?.from ?? ''}
+        onChange={(e) => set(number(e.target.value), window?.to ?? null)}
+        className="w-16 rounded border border-slate-600 bg-slate-950 px-1 py-0.5 text-white"
+      />
+      –
+      <input
+        aria-label="Window to (minutes)"
+        type="number"
+        min={0}
+        value={window?.to ?? ''}
+        disabled={window === null}
+        onChange={(e) => set(window?.from ?? 0, number(e.target.value))}
+        className="w-16 rounded border border-slate-600 bg-slate-950 px-1 py-0.5 text-white disabled:opacity-50"
+      />
+      min
+    </span>
+  );
+}
 
 /** One playbook found in the runbook: include it or not, and edit it before it is saved. */
 export function DraftEditor({
@@ -101,7 +140,48 @@ export function DraftEditor({
       </fieldset>
       <details className="mt-2" open={draft.selected}>
         <summary className="cursor-pointer text-sm text-sky-300">Phases and steps</summary>
-        <p className="mt-1 text-sm text-slate-400">{playbook.summary}</p>
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-xs text-slate-300">
+          <label className="flex items-center gap-1">
+            System
+            <select
+              value={playbook.system}
+              onChange={(e) => {
+                const system = playbookSchema.shape.system.safeParse(e.target.value);
+                if (system.success) onChange({ ...playbook, system: system.data });
+              }}
+              className={field}
+            >
+              {playbookSchema.shape.system.options.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            Severity
+            <input
+              value={playbook.severity ?? ''}
+              maxLength={10}
+              placeholder="any"
+              onChange={(e) => {
+                const { severity: _old, ...rest } = playbook;
+                onChange(e.target.value ? { ...rest, severity: e.target.value } : rest);
+              }}
+              className={`w-20 ${field}`}
+            />
+          </label>
+        </div>
+        <label className="mt-2 flex flex-col gap-1 text-xs text-slate-300">
+          Summary
+          <textarea
+            value={playbook.summary}
+            rows={2}
+            maxLength={600}
+            onChange={(e) => onChange({ ...playbook, summary: e.target.value })}
+            className={`text-sm ${field}`}
+          />
+        </label>
         <ol className="mt-2 flex flex-col gap-3">
           {playbook.phases.map((phase, p) => (
             <li key={phase.id} aria-label={`Phase: ${phase.title}`} className="flex flex-col gap-1">
@@ -113,7 +193,10 @@ export function DraftEditor({
                   onChange={(e) => onChange(patchPhase(playbook, p, { title: e.target.value }))}
                   className={`min-w-0 flex-1 font-semibold ${field}`}
                 />
-                <span className="text-xs text-slate-400">{windowText(phase.window)}</span>
+                <WindowFields
+                  window={phase.window}
+                  onChange={(window) => onChange(patchPhase(playbook, p, { window }))}
+                />
               </div>
               <ul className="flex flex-col gap-1 pl-2">
                 {phase.steps.map((step, s) => (

@@ -1,6 +1,7 @@
 import { playbookSchema } from '../../../playbooks/playbook.ts';
 import type { Phase, Playbook, Step } from '../../../playbooks/playbook.ts';
 import type { Draft } from '../../../playbooks/import/finish.ts';
+import { slugify } from '../../../playbooks/import/text.ts';
 
 // Edits to imported drafts before they are saved: pure and immutable, so the preview can keep
 // every version it showed and the tests can check each edit without rendering anything.
@@ -12,8 +13,26 @@ export function patchDraft(drafts: readonly Draft[], index: number, patch: Parti
   return drafts.map((d, i) => (i === index ? { ...d, ...patch } : d));
 }
 
-export function patchPlaybook(drafts: readonly Draft[], index: number, patch: Partial<Playbook>): Draft[] {
-  return drafts.map((d, i) => (i === index ? { ...d, playbook: { ...d.playbook, ...patch } } : d));
+/**
+ * Replace draft `index`'s playbook. Its id follows its title (`import-…`, unique among the
+ * drafts): renaming is how a draft stops colliding with a playbook already saved.
+ */
+export function withPlaybook(drafts: readonly Draft[], index: number, playbook: Playbook): Draft[] {
+  const taken = new Set(drafts.filter((_, i) => i !== index).map((d) => d.playbook.id));
+  let id = `import-${slugify(playbook.title)}`;
+  for (let n = 2; taken.has(id); n++) id = `import-${slugify(playbook.title)}-${n}`;
+  return patchDraft(drafts, index, { playbook: { ...playbook, id } });
+}
+
+/** A step's command emptied in the editor is no command (kept as '' only while editing). */
+export function forSaving(playbook: Playbook): Playbook {
+  const clean = (steps: readonly Step[]): Step[] =>
+    steps.map(({ command, branches, ...rest }) => ({
+      ...rest,
+      ...(command ? { command } : {}),
+      ...(branches ? { branches: branches.map((b) => ({ ...b, steps: clean(b.steps) })) } : {}),
+    }));
+  return { ...playbook, phases: playbook.phases.map((p) => ({ ...p, steps: clean(p.steps) })) };
 }
 
 export function patchPhase(playbook: Playbook, phaseIndex: number, patch: Partial<Phase>): Playbook {

@@ -16,7 +16,7 @@ import type { SavePlaybooks } from './runbook-import.tsx';
 
 // jsdom has no Worker: these tests read with the same parser on the page's thread. The worker
 // and its deadline are tested in src/playbooks/import/run-import.test.ts and run for real in
-// Chromium (e2e/playbooks.spec.ts).
+// Chromium (e2e/import.spec.ts).
 const readHere = (text: string, name: string) => Promise.resolve(importRunbook(text, name));
 
 const startStore = warRoomStoreFactory();
@@ -207,6 +207,89 @@ describe('importing a runbook', () => {
   });
 });
 
+describe('keeping the import', () => {
+  test('an import kept by an older dashboard (another shape) is dropped with a message, not a crash', () => {
+    localStorage.setItem(
+      'warroom.runbook-import',
+      JSON.stringify({ stage: 'preview', name: 'old.md', drafts: [{}] }),
+    );
+    render(<RunbookImport importer={readHere} save={recordingSave().save} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'An unfinished import kept by this browser could not be restored',
+    );
+    expect(localStorage.getItem('warroom.runbook-import')).toBeNull();
+  });
+
+  test('when the browser will not keep it, the preview says edits would be lost on reload', async () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    try {
+      render(<RunbookImport importer={readHere} save={recordingSave().save} />);
+      await paste(fixture('bold-labels.md'));
+      expect(await screen.findByText(/This browser will not keep this import/)).toBeInTheDocument();
+      expect(draftCard('Matching engine outage')).toBeInTheDocument();
+    } finally {
+      setItem.mockRestore();
+    }
+  });
+
+  test('an edit made while the store is answering is kept', async () => {
+    let answer: () => void = () => {};
+    const save: SavePlaybooks = (items) =>
+      new Promise((resolve) => {
+        answer = () =>
+          resolve({
+            saved: [items[0]!.playbook.id],
+            failed: { [items[1]!.playbook.id]: { error: 'the store is down' } },
+          });
+      });
+    render(<RunbookImport importer={readHere} save={save} />);
+    const user = await paste(fixture('bold-labels.md'));
+    await screen.findByText(/Found 2 playbooks/);
+    await user.click(screen.getByRole('button', { name: 'Save 2 playbooks' }));
+    expect(screen.getByRole('button', { name: 'Discard this import' })).toBeDisabled();
+    await user.type(
+      within(draftCard('Afterwards')).getByRole('textbox', { name: 'Summary' }),
+      ' Edited meanwhile.',
+    );
+    answer();
+    await waitFor(() => expect(screen.queryByRole('article', { name: /Matching engine outage/ })).toBeNull());
+    const after = draftCard('Afterwards');
+    expect(within(after).getByRole('alert')).toHaveTextContent('Not saved: the store is down');
+    expect(within(after).getByRole<HTMLTextAreaElement>('textbox', { name: 'Summary' }).value).toMatch(
+      /Edited meanwhile\.$/,
+    );
+  });
+
+  test('a command emptied in the editor can be typed again; an empty one is not saved', async () => {
+    const { save, saved } = recordingSave();
+    render(<RunbookImport importer={readHere} save={save} />);
+    const user = await paste(fixture('bold-labels.md'));
+    await user.click(
+      within(await screen.findByRole('article', { name: /Afterwards/ })).getByRole('checkbox', {
+        name: 'Save this one',
+      }),
+    );
+    const check = within(draftCard('Matching engine outage')).getByRole('listitem', {
+      name: 'Step: Check the cluster',
+    });
+    const command = within(check).getByLabelText('Command (copied, never run)');
+    await user.clear(command);
+    expect(within(check).getByLabelText('Command (copied, never run)')).toHaveValue('');
+    await user.type(within(check).getByLabelText('Command (copied, never run)'), 'kubectl get pods');
+    const halt = within(draftCard('Matching engine outage')).getByRole('listitem', {
+      name: 'Step: Halt all trading',
+    });
+    await user.clear(within(halt).getByLabelText('Command (copied, never run)'));
+    await user.click(screen.getByRole('button', { name: 'Save 1 playbook' }));
+    await screen.findByText(/Saved 1 playbook/);
+    const steps = saved[0]!.playbook.phases[0]!.steps;
+    expect(steps[0]!.command).toBe('kubectl get pods');
+    expect(steps[1]).not.toHaveProperty('command');
+  });
+});
+
 describe('saving imported playbooks to the war-room store', () => {
   test('the chosen drafts are stored; an id already taken offers to replace it', async () => {
     const store = await startStore();
@@ -223,19 +306,27 @@ describe('saving imported playbooks to the war-room store', () => {
       ['import-quote-engine-stalled', 'riley', 1],
     ]);
 
-    // The same runbook again, edited: the ids are taken.
+    // The same runbook again: its ids are taken. One draft is replaced, the other renamed.
     await paste(fixture('windowed-items.md'));
-    const stalled = await screen.findByRole('article', { name: 'Imported playbook: Quote engine stalled' });
-    await user.click(
-      within(draftCard('P0 - CRITICAL 10 minute response')).getByRole('checkbox', { name: 'Save this one' }),
+    await screen.findByText(/Found 2 playbooks/);
+    const stalled = draftCard('Quote engine stalled');
+    await user.type(within(stalled).getByRole('textbox', { name: 'Summary' }), ' Revised by the desk.');
+    await user.type(
+      within(draftCard('P0 - CRITICAL 10 minute response')).getByRole('textbox', { name: 'Summary' }),
+      ' Copy.',
     );
-    await user.type(within(stalled).getByRole('textbox', { name: 'Title' }), ' (revised)');
-    await user.click(screen.getByRole('button', { name: 'Save 1 playbook' }));
-    const conflict = await within(draftCard('Quote engine stalled (revised)')).findByRole('alert');
-    expect(conflict).toHaveTextContent(/saved by riley \(revision 1\)/);
+    await user.click(screen.getByRole('button', { name: 'Save 2 playbooks' }));
+    const conflict = await within(draftCard('Quote engine stalled')).findByRole('alert');
+    expect(conflict).toHaveTextContent(/saved by riley \(revision 1\)\. Rename this one, or replace it/);
+    const p0 = draftCard('P0 - CRITICAL 10 minute response');
+    await user.type(within(p0).getByRole('textbox', { name: 'Title' }), ' (desk copy)');
     await user.click(within(conflict).getByRole('button', { name: 'Replace the saved one' }));
-    await screen.findByText(/Saved 1 playbook/);
-    const after = (await savedIn(store)).find((s) => s.playbook.id === 'import-quote-engine-stalled');
-    expect(after).toMatchObject({ revision: 2, playbook: { title: 'Quote engine stalled (revised)' } });
+    await screen.findByText(/Saved 2 playbooks/);
+    // Both were refused (content differs from what is stored); the P0 one is renamed, so it is new.
+    expect((await savedIn(store)).map((s) => [s.playbook.id, s.revision])).toEqual([
+      ['import-p0-critical-10-minute-response', 1],
+      ['import-p0-critical-10-minute-response-desk-copy', 1],
+      ['import-quote-engine-stalled', 2],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import type { DragEvent } from 'react';
 import { MAX_IMPORT_BYTES, formatBytes } from '../../../playbooks/import/limits.ts';
 import { IMPORT_DEADLINE_MS } from '../../../playbooks/import/run-import.ts';
 import type { Playbook } from '../../../playbooks/playbook.ts';
-import { draftProblems, patchDraft } from './draft-edits.ts';
+import { draftProblems, forSaving, patchDraft, withPlaybook } from './draft-edits.ts';
 import { DraftEditor } from './draft-editor.tsx';
 import { useRunbookImport } from './use-runbook-import.ts';
 import type { Importer } from './use-runbook-import.ts';
@@ -33,7 +33,7 @@ const button =
  * rendered as HTML: every field shows text.
  */
 export function RunbookImport({ importer, save }: { importer: Importer; save: SavePlaybooks }) {
-  const { state, readText, readFile, cancel, edit, discard } = useRunbookImport(importer);
+  const { state, kept, readText, readFile, cancel, edit, finish } = useRunbookImport(importer);
   const [pasted, setPasted] = useState('');
   const [saving, setSaving] = useState(false);
   const [failed, setFailed] = useState<Record<string, SaveFailure>>({});
@@ -113,27 +113,30 @@ export function RunbookImport({ importer, save }: { importer: Importer; save: Sa
     );
   }
 
+  const importId = state.id;
   const chosen = state.drafts.filter((d) => d.selected);
-  const blocked = chosen.some((d) => draftProblems(d.playbook).length > 0);
+  const blocked = chosen.some((d) => draftProblems(forSaving(d.playbook)).length > 0);
 
   const onSave = async (replacing?: { id: string; revision: number }) => {
     setSaving(true);
     try {
       const items = chosen.map((d) => ({
-        playbook: d.playbook,
+        playbook: forSaving(d.playbook),
         baseRevision: replacing?.id === d.playbook.id ? replacing.revision : null,
       }));
       const outcome = await save(items);
       setFailed(outcome.failed);
       const saved = new Set(outcome.saved);
-      const left = state.drafts.filter((d) => !saved.has(d.playbook.id));
-      if (left.some((d) => d.selected)) {
-        edit(() => left);
+      // From the drafts as they are now, not as they were when Save was pressed: edits made while
+      // the store answered are kept.
+      const leftSelected = state.drafts.some((d) => d.selected && !saved.has(d.playbook.id));
+      if (leftSelected) {
+        edit(importId, (ds) => ds.filter((d) => !saved.has(d.playbook.id)));
       } else {
         setSavedNote(
           `Saved ${outcome.saved.length} playbook${outcome.saved.length === 1 ? '' : 's'} from ${state.name}: choose them under "Imported".`,
         );
-        discard();
+        finish(importId);
       }
     } finally {
       setSaving(false);
@@ -147,6 +150,12 @@ export function RunbookImport({ importer, save }: { importer: Importer; save: Sa
         are selected; reference sections (contacts, templates, thresholds) are not. Edit anything before
         saving — steps that fire a control were proposed from their words: check them.
       </p>
+      {!kept && (
+        <p role="alert" className="rounded bg-red-950 px-2 py-1 text-sm text-red-200">
+          This browser will not keep this import (its storage is full or disabled): a reload loses these
+          edits. Save what you need now.
+        </p>
+      )}
       {state.warnings.length > 0 && (
         <ul
           aria-label="Import warnings"
@@ -160,12 +169,12 @@ export function RunbookImport({ importer, save }: { importer: Importer; save: Sa
       <div className="flex flex-col gap-3">
         {state.drafts.map((draft, i) => (
           <DraftEditor
-            key={draft.playbook.id}
+            key={draft.key ?? draft.playbook.id}
             draft={draft}
             failure={failed[draft.playbook.id]}
             onReplace={(revision) => void onSave({ id: draft.playbook.id, revision })}
-            onSelect={(selected) => edit((ds) => patchDraft(ds, i, { selected }))}
-            onChange={(playbook) => edit((ds) => patchDraft(ds, i, { playbook }))}
+            onSelect={(selected) => edit(importId, (ds) => patchDraft(ds, i, { selected }))}
+            onChange={(playbook) => edit(importId, (ds) => withPlaybook(ds, i, playbook))}
           />
         ))}
       </div>
@@ -179,7 +188,12 @@ export function RunbookImport({ importer, save }: { importer: Importer; save: Sa
           {saving ? 'Saving…' : `Save ${chosen.length} playbook${chosen.length === 1 ? '' : 's'}`}
         </button>
         {blocked && <span className="text-sm text-amber-300">Fix the problems shown before saving.</span>}
-        <button type="button" onClick={discard} className={`${button} border-slate-600 text-slate-300`}>
+        <button
+          type="button"
+          disabled={saving}
+          onClick={() => finish(importId)}
+          className={`${button} border-slate-600 text-slate-300`}
+        >
           Discard this import
         </button>
       </footer>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { controlIdSchema } from '../../../../contract/schemas.ts';
 import { controlById } from '../../../controls/registry.ts';
+import { stepOwnerSchema } from '../../../playbooks/playbook.ts';
 import type { Step } from '../../../playbooks/playbook.ts';
 import type { StepPath } from './draft-edits.ts';
 
@@ -25,7 +26,7 @@ export function StepEditor({ step, path, onChange }: { step: Step; path: StepPat
         </label>
         <textarea
           id={`${id}-text`}
-          rows={Math.min(4, Math.ceil(step.text.length / 90))}
+          rows={Math.max(1, Math.min(4, Math.ceil(step.text.length / 90)))}
           value={step.text}
           maxLength={500}
           onChange={(e) => set({ text: e.target.value })}
@@ -46,11 +47,12 @@ export function StepEditor({ step, path, onChange }: { step: Step; path: StepPat
           </label>
           <textarea
             id={`${id}-cmd`}
-            rows={Math.min(8, step.command.split('\n').length)}
+            rows={Math.max(1, Math.min(8, step.command.split('\n').length))}
             value={step.command}
             maxLength={2000}
             spellCheck={false}
-            onChange={(e) => (e.target.value ? set({ command: e.target.value }) : without('command'))}
+            // Emptied, it stays an (empty) field until saving, so the command can be typed again.
+            onChange={(e) => set({ command: e.target.value })}
             className={`font-mono text-xs ${field}`}
           />
         </>
@@ -76,6 +78,25 @@ export function StepEditor({ step, path, onChange }: { step: Step; path: StepPat
             {controlIdSchema.options.map((c) => (
               <option key={c} value={c}>
                 {controlById(c).label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          Owner
+          <select
+            value={step.owner ?? ''}
+            onChange={(e) => {
+              const owner = stepOwnerSchema.safeParse(e.target.value);
+              if (owner.success) set({ owner: owner.data });
+              else without('owner');
+            }}
+            className={field}
+          >
+            <option value="">not named</option>
+            {stepOwnerSchema.options.map((o) => (
+              <option key={o} value={o}>
+                {o.replaceAll('-', ' ')}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
 import type { Draft } from '../../../playbooks/import/finish.ts';
 import { sizeProblem } from '../../../playbooks/import/limits.ts';
 import type { ImportResult } from '../../../playbooks/import/limits.ts';
@@ -8,21 +9,85 @@ export type Importer = (text: string, name: string) => Promise<ImportResult>;
 export type ImportState =
   | { stage: 'input'; error: string | null }
   | { stage: 'reading'; name: string }
-  | { stage: 'preview'; name: string; drafts: Draft[]; warnings: string[] };
+  /** `id` tells one import from the next, so a late answer for an earlier one changes nothing. */
+  | { stage: 'preview'; id: number; name: string; drafts: Draft[]; warnings: string[] };
 
 const KEY = 'warroom.runbook-import';
+const VERSION = 1;
+
+/**
+ * What a kept import must look like to be restored. Loose on purpose: a draft being edited may be
+ * one the playbook schema would refuse (an emptied title), and that is what the preview is for.
+ */
+const keptSchema = z.object({
+  version: z.literal(VERSION),
+  name: z.string(),
+  warnings: z.array(z.string()),
+  drafts: z.array(
+    z.object({
+      key: z.string().optional(),
+      selected: z.boolean(),
+      line: z.number(),
+      playbook: z.looseObject({
+        id: z.string(),
+        title: z.string(),
+        summary: z.string(),
+        incidentTypes: z.array(z.string()),
+        phases: z.array(
+          z.looseObject({
+            id: z.string(),
+            title: z.string(),
+            steps: z.array(z.looseObject({ id: z.string(), text: z.string() })),
+          }),
+        ),
+      }),
+    }),
+  ),
+});
 
 /** An import in progress survives a reload: edits made in the preview are never lost. */
 function restore(): ImportState {
+  let raw: string | null;
   try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return { stage: 'input', error: null };
-    const saved = JSON.parse(raw) as Extract<ImportState, { stage: 'preview' }>;
-    if (saved.stage === 'preview' && Array.isArray(saved.drafts)) return saved;
+    raw = localStorage.getItem(KEY);
   } catch {
-    // An unreadable saved import is dropped; the runbook can be imported again.
+    return { stage: 'input', error: null };
   }
-  return { stage: 'input', error: null };
+  if (!raw) return { stage: 'input', error: null };
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    // handled below, as any other unreadable import
+  }
+  const kept = keptSchema.safeParse(parsed);
+  if (kept.success) {
+    const { name, warnings, drafts } = kept.data;
+    return { stage: 'preview', id: 0, name, warnings, drafts: drafts as Draft[] };
+  }
+  // Kept by another version of the dashboard, or damaged: drop it rather than fail on every open.
+  try {
+    localStorage.removeItem(KEY);
+  } catch {
+    // nothing more to do
+  }
+  return {
+    stage: 'input',
+    error: 'An unfinished import kept by this browser could not be restored: import the runbook again.',
+  };
+}
+
+/** Keeps the import for a reload; false when the browser would not (storage full or disabled). */
+function keep(state: ImportState): boolean {
+  try {
+    if (state.stage === 'preview') {
+      const { name, warnings, drafts } = state;
+      localStorage.setItem(KEY, JSON.stringify({ version: VERSION, name, warnings, drafts }));
+    } else if (state.stage === 'input') localStorage.removeItem(KEY);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -32,11 +97,11 @@ function restore(): ImportState {
  */
 export function useRunbookImport(importer: Importer) {
   const [state, setState] = useState<ImportState>(restore);
+  const [kept, setKept] = useState(true);
   const reading = useRef(0);
 
   useEffect(() => {
-    if (state.stage === 'preview') localStorage.setItem(KEY, JSON.stringify(state));
-    else if (state.stage === 'input') localStorage.removeItem(KEY);
+    setKept(keep(state));
   }, [state]);
 
   const readText = useCallback(
@@ -47,7 +112,7 @@ export function useRunbookImport(importer: Importer) {
       if (attempt !== reading.current) return;
       setState(
         result.ok
-          ? { stage: 'preview', name, drafts: result.drafts, warnings: result.warnings }
+          ? { stage: 'preview', id: attempt, name, drafts: result.drafts, warnings: result.warnings }
           : { stage: 'input', error: result.error },
       );
     },
@@ -71,9 +136,15 @@ export function useRunbookImport(importer: Importer) {
     setState({ stage: 'input', error: null });
   }, []);
 
-  const edit = useCallback((change: (drafts: Draft[]) => Draft[]) => {
-    setState((s) => (s.stage === 'preview' ? { ...s, drafts: change(s.drafts) } : s));
+  /** Change the drafts of import `id`; nothing happens if another import has replaced it. */
+  const edit = useCallback((id: number, change: (drafts: Draft[]) => Draft[]) => {
+    setState((s) => (s.stage === 'preview' && s.id === id ? { ...s, drafts: change(s.drafts) } : s));
   }, []);
 
-  return { state, readText, readFile, cancel, edit, discard: cancel };
+  /** End import `id` (saved or discarded), unless another has replaced it meanwhile. */
+  const finish = useCallback((id: number) => {
+    setState((s) => (s.stage === 'preview' && s.id !== id ? s : { stage: 'input', error: null }));
+  }, []);
+
+  return { state, kept, readText, readFile, cancel, edit, finish };
 }
