@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Panel } from '../../components/ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { incidentSelectionActions, useSelectedIncidentId } from '../../warroom/active-incident.ts';
@@ -23,6 +23,7 @@ export function OpenIncidents() {
   const ids = useDeclaredIds();
   const selected = selectedId === null ? null : resolveId(selectedId, ids);
   const [declaring, setDeclaring] = useState(false);
+  const viewTop = useRef<HTMLDivElement>(null);
   const [showResolved, setShowResolved] = useState(false);
   const now = useNow(1000);
   const policy = usePolicy();
@@ -30,8 +31,21 @@ export function OpenIncidents() {
   const resolved = incidents.filter((i) => i.status === 'RESOLVED');
   const shown = showResolved ? [...open, ...resolved] : open;
 
+  // Opening (or declaring) an incident brings it into view, wherever the column was scrolled: the
+  // browser would otherwise keep the declare form in place and push the new incident out of sight.
+  useEffect(() => {
+    if (selectedId !== null) viewTop.current?.scrollIntoView?.({ block: 'start' });
+  }, [selectedId]);
+
+  // The open incident comes first: in a short column its title, status and actions are what the
+  // commander needs in view; the list (kept to a few rows) and the declare button follow.
   return (
     <>
+      {selectedId !== null && (
+        <div ref={viewTop}>
+          <IncidentView id={selectedId} />
+        </div>
+      )}
       <Panel title="Open incidents">
         {/* data-declaring: the column gives the form room while it is open (app/incident-column.tsx). */}
         <div className="flex flex-col gap-2" data-declaring={declaring || undefined}>
@@ -92,7 +106,6 @@ export function OpenIncidents() {
           )}
         </div>
       </Panel>
-      {selectedId !== null && <IncidentView id={selectedId} />}
     </>
   );
 }
