@@ -13,6 +13,8 @@ import { resetWarRoomClient, WarRoomSync, warRoomStoreFactory } from '../../test
 import type { WarRoomTestStore } from '../../testing/war-room-store.tsx';
 import { actorActions } from '../../warroom/actor.ts';
 import { ActiveChecklist } from './active-checklist.tsx';
+import { resetStepCommands } from './step-commands.ts';
+import { incidentSelectionActions } from '../../warroom/active-incident.ts';
 
 const startStore = warRoomStoreFactory();
 const TOKEN = 'test-token-0001';
@@ -23,6 +25,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   signedOut();
   resetCommands();
+  resetStepCommands();
   resetWarRoomClient();
 });
 
@@ -172,6 +175,66 @@ describe('the playbook checklist', () => {
         expect.objectContaining({ stepId: 'cancel-open-orders', tickedBy: 'sam' }),
       ]),
     );
+  });
+
+  test('a step fired and then taken off screen still ticks itself when its command is confirmed', async () => {
+    const { store, incident, panel, rendered } = await setUp({ playbookId: 'hft-exchange-outage' });
+    const other = await declare(store, {
+      type: 'system-crash',
+      title: 'Engine restarted',
+      affectedVenues: [],
+    });
+    act(() => incidentSelectionActions.incidentOpened(incident.id));
+    await act(async () => {
+      expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
+    });
+    const step = await within(panel).findByRole('listitem', { name: /Cancel all open orders/ });
+    let receiptOnly = true;
+    server.use(
+      http.post(`${testConfig.apiBaseUrl}/controls/venue-cancel-all`, ({ request }) => {
+        if (!receiptOnly) return;
+        return HttpResponse.json({
+          commandId: 'cmd-1',
+          idempotencyKey: request.headers.get('idempotency-key'),
+          controlId: 'venue-cancel-all',
+          venueId: 'binance',
+          outcome: 'accepted',
+          operator: 'alice',
+          receivedAt: new Date().toISOString(),
+          expectedTradingState: null,
+        });
+      }),
+    );
+    fireEvent.click(within(step).getByRole('button', { name: 'Cancel all orders on binance' }));
+    await vi.waitFor(() =>
+      expect(within(step).getByRole('status')).toHaveAttribute('data-phase', 'accepted'),
+    );
+
+    // The commander turns to the other incident: the step is no longer on screen.
+    act(() => incidentSelectionActions.incidentOpened(other.id));
+    await vi.waitFor(() =>
+      expect(within(panel).queryByRole('listitem', { name: /Cancel all open orders/ })).toBeNull(),
+    );
+
+    // The orders go; the command is confirmed; the first incident's step is ticked all the same.
+    receiptOnly = false;
+    const direct = await fetch(`${testConfig.apiBaseUrl}/controls/venue-cancel-all`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'idempotency-key': 'desk-cancel-0002',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ reason: 'desk', venueId: 'binance' }),
+    });
+    expect(direct.ok).toBe(true);
+    rendered.advance(100);
+    await vi.waitFor(async () =>
+      expect((await storedChecklist(store, incident.id)).ticks).toEqual([
+        expect.objectContaining({ stepId: 'cancel-open-orders', tickedBy: 'sam' }),
+      ]),
+    );
+    expect((await storedChecklist(store, other.id)).ticks).toEqual([]);
   });
 
   test('a venue named as the board shows it ("Binance", as the declare form records it) is acted on by its id', async () => {

@@ -2,6 +2,7 @@ import { Panel } from '../../components/ui/panel.tsx';
 import { useActiveIncident } from '../../warroom/active-incident.ts';
 import { ImportRunbookButton } from './import/import-runbook-button.tsx';
 import { IncidentChecklist } from './incident-checklist.tsx';
+import { useTickConfirmedSteps } from './step-commands.ts';
 
 /**
  * The active incident's playbook, beside the board. Given a height (`className`), the checklist
@@ -9,6 +10,7 @@ import { IncidentChecklist } from './incident-checklist.tsx';
  */
 export function ActiveChecklist({ className = '' }: { className?: string }) {
   const active = useActiveIncident();
+  useTickConfirmedSteps();
   return (
     <Panel title="Playbook checklist" className={className}>
       {active ? (

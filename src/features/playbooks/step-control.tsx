@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { HoldButton } from '../../components/ui/hold-button.tsx';
 import { useRuntimeConfig } from '../../config/config-context.tsx';
 import { useCommands } from '../../controls/command-center.ts';
@@ -7,10 +7,12 @@ import { controlById } from '../../controls/registry.ts';
 import { useStatus } from '../../live/status-query.ts';
 import type { Step } from '../../playbooks/playbook.ts';
 import type { StepContext } from './checklist-step.tsx';
+import { stepCommandActions, useStepCommandKey } from './step-commands.ts';
 
 /**
- * Fires the step's declared control with its own gesture, shows how the command fares, and ticks
- * the step only once that command is confirmed by the trading system.
+ * Fires the step's declared control with its own gesture and shows how the command fares. The
+ * step is ticked once the trading system confirms the command (useTickConfirmedSteps), and only
+ * then.
  */
 export function StepControl({
   control,
@@ -26,9 +28,8 @@ export function StepControl({
   const center = useCommandCenter();
   const commands = useCommands();
   const { holdMs } = useRuntimeConfig().controls;
-  const [key, setKey] = useState<string | null>(null);
+  const key = useStepCommandKey(ctx.incident.id, stepId);
   const [problem, setProblem] = useState<string | null>(null);
-  const tickedFor = useRef<string | null>(null);
   const declaration = controlById(control.id);
   const named = control.venue ? ctx.incident.affectedVenues[0] : undefined;
   // Incidents name venues as the board shows them ("Binance"); controls take the venue's id.
@@ -37,14 +38,6 @@ export function StepControl({
   const blocked = control.venue && !venueId ? 'the incident names no affected venue' : null;
   const command = key === null ? null : (commands.find((c) => c.key === key) ?? null);
   const phase = command?.phase ?? null;
-  const { onTick } = ctx;
-  const ticked = ctx.ticks.has(stepId);
-
-  useEffect(() => {
-    if (phase !== 'confirmed' || key === null || tickedFor.current === key) return;
-    tickedFor.current = key;
-    if (!ticked) onTick(stepId, true);
-  }, [phase, key, ticked, onTick, stepId]);
 
   const fire = () => {
     if (blocked) return;
@@ -52,7 +45,8 @@ export function StepControl({
     if (!result) return setProblem('The controls are not ready yet.');
     if (!result.ok) return setProblem(result.error);
     setProblem(null);
-    setKey(result.command.key);
+    // Followed outside this component: the step ticks on confirmation even if it is gone by then.
+    stepCommandActions.fired(ctx.incident.id, stepId, result.command.key);
   };
   const label = `${declaration.label}${venueId ? ` on ${venueId}` : ''}`;
   const className =
