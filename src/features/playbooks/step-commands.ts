@@ -12,6 +12,8 @@ interface Fired {
   incidentId: string;
   stepId: string;
   key: string;
+  /** The step was ticked for this command: the step still shows how its command fared. */
+  ticked: boolean;
 }
 
 const useFired = create<{ fired: Record<string, Fired> }>()(() => ({ fired: {} }));
@@ -20,14 +22,14 @@ const slot = (incidentId: string, stepId: string) => `${incidentId}\u0000${stepI
 
 export const stepCommandActions = {
   fired(incidentId: string, stepId: string, key: string): void {
-    useFired.setState((s) => ({
-      fired: { ...s.fired, [slot(incidentId, stepId)]: { incidentId, stepId, key } },
-    }));
+    const entry: Fired = { incidentId, stepId, key, ticked: false };
+    useFired.setState((s) => ({ fired: { ...s.fired, [slot(incidentId, stepId)]: entry } }));
   },
-  settled(incidentId: string, stepId: string): void {
+  ticked(incidentId: string, stepId: string, key: string): void {
     useFired.setState((s) => {
-      const { [slot(incidentId, stepId)]: _done, ...rest } = s.fired;
-      return { fired: rest };
+      const fired = s.fired[slot(incidentId, stepId)];
+      if (fired?.key !== key) return s;
+      return { fired: { ...s.fired, [slot(incidentId, stepId)]: { ...fired, ticked: true } } };
     });
   },
 };
@@ -50,8 +52,8 @@ export function useTickConfirmedSteps(): void {
   useEffect(() => {
     for (const f of Object.values(fired)) {
       const command = commands.find((c) => c.key === f.key);
-      if (command?.phase !== 'confirmed') continue;
-      stepCommandActions.settled(f.incidentId, f.stepId);
+      if (f.ticked || command?.phase !== 'confirmed') continue;
+      stepCommandActions.ticked(f.incidentId, f.stepId, f.key);
       writes.tickStep(f.incidentId, f.stepId, true);
     }
   }, [fired, commands, writes]);
