@@ -32,6 +32,25 @@ afterEach(() => {
 const storedChecklist = async (store: WarRoomTestStore, id: string) =>
   checklistSchema.parse((await call(store.api(`/incidents/${id}/checklist`))).body);
 
+/**
+ * The trading system takes a cancel-all and answers with a receipt, but (while `receiptOnly()`)
+ * does not act on it: the command is accepted, never confirmed by the live state.
+ */
+const receiptWithoutEffect = (receiptOnly: () => boolean) =>
+  http.post(`${testConfig.apiBaseUrl}/controls/venue-cancel-all`, ({ request }) => {
+    if (!receiptOnly()) return;
+    return HttpResponse.json({
+      commandId: 'cmd-1',
+      idempotencyKey: request.headers.get('idempotency-key'),
+      controlId: 'venue-cancel-all',
+      venueId: 'binance',
+      outcome: 'accepted',
+      operator: 'alice',
+      receivedAt: new Date().toISOString(),
+      expectedTradingState: null,
+    });
+  });
+
 async function setUp(opts: { type?: IncidentType; playbookId?: string; venues?: string[] } = {}) {
   const controls = { holdMs: 100, confirmDeadlineMs: 20_000, requestTimeoutMs: 4000 };
   const store = await startStore();
@@ -133,21 +152,7 @@ describe('the playbook checklist', () => {
     const box = within(step).getByRole('checkbox', { name: /Cancel all open orders/ });
     // The trading system takes the command, but its effect is not seen yet: accepted, not confirmed.
     let receiptOnly = true;
-    server.use(
-      http.post(`${testConfig.apiBaseUrl}/controls/venue-cancel-all`, ({ request }) => {
-        if (!receiptOnly) return;
-        return HttpResponse.json({
-          commandId: 'cmd-1',
-          idempotencyKey: request.headers.get('idempotency-key'),
-          controlId: 'venue-cancel-all',
-          venueId: 'binance',
-          outcome: 'accepted',
-          operator: 'alice',
-          receivedAt: new Date().toISOString(),
-          expectedTradingState: null,
-        });
-      }),
-    );
+    server.use(receiptWithoutEffect(() => receiptOnly));
     fireEvent.click(within(step).getByRole('button', { name: 'Cancel all orders on binance' }));
     const status = await within(step).findByRole('status');
     await vi.waitFor(() => expect(status).toHaveAttribute('data-phase', 'accepted'));
@@ -190,21 +195,7 @@ describe('the playbook checklist', () => {
     });
     const step = await within(panel).findByRole('listitem', { name: /Cancel all open orders/ });
     let receiptOnly = true;
-    server.use(
-      http.post(`${testConfig.apiBaseUrl}/controls/venue-cancel-all`, ({ request }) => {
-        if (!receiptOnly) return;
-        return HttpResponse.json({
-          commandId: 'cmd-1',
-          idempotencyKey: request.headers.get('idempotency-key'),
-          controlId: 'venue-cancel-all',
-          venueId: 'binance',
-          outcome: 'accepted',
-          operator: 'alice',
-          receivedAt: new Date().toISOString(),
-          expectedTradingState: null,
-        });
-      }),
-    );
+    server.use(receiptWithoutEffect(() => receiptOnly));
     fireEvent.click(within(step).getByRole('button', { name: 'Cancel all orders on binance' }));
     await vi.waitFor(() =>
       expect(within(step).getByRole('status')).toHaveAttribute('data-phase', 'accepted'),
