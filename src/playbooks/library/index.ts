@@ -1,10 +1,10 @@
 import type { IncidentType } from '../../../contract/store-schemas.ts';
 import type { Playbook } from '../playbook.ts';
-import { eafixPlaybooks } from './eafix.ts';
-import { hftPlaybooks } from './hft.ts';
-import { lavAdafPlaybooks } from './lav-adaf.ts';
-import { rtesPlaybooks } from './rtes.ts';
-import { smcPlaybooks } from './smc.ts';
+import { eafixPlaybooks } from './eafix/index.ts';
+import { hftPlaybooks } from './hft/index.ts';
+import { lavAdafPlaybooks } from './lav-adaf/index.ts';
+import { rtesPlaybooks } from './rtes/index.ts';
+import { smcPlaybooks } from './smc/index.ts';
 
 /**
  * Every procedure of the five seed systems, in the project's own words. The order matters for

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { stepsOf } from './well-formed.ts';
-import { hftPlaybooks } from './hft.ts';
+import { stepsOf } from '../well-formed.ts';
+import { hftPlaybooks } from './index.ts';
 
 describe('HFT playbooks', () => {
   test('the four playbooks the seed only names say so', () => {

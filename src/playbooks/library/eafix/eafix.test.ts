@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { stepsOf } from './well-formed.ts';
-import { eafixPlaybooks } from './eafix.ts';
+import { stepsOf } from '../well-formed.ts';
+import { eafixPlaybooks } from './index.ts';
 
 describe('eafix playbooks', () => {
   test('safety, containment branches, verification and resume are marked', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { lavAdafPlaybooks } from './lav-adaf.ts';
+import { lavAdafPlaybooks } from './index.ts';
 
 describe('lavAdafPlaybooks', () => {
   test('steps that a declared control performs are bound to it', () => {

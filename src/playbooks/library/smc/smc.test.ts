@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { stepsOf } from './well-formed.ts';
-import { smcPlaybooks } from './smc.ts';
+import { stepsOf } from '../well-formed.ts';
+import { smcPlaybooks } from './index.ts';
 
 describe('smcPlaybooks', () => {
   test('the P0 outage halts through the Redis key and resumes only after its checks', () => {

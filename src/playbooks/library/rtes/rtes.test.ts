@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { stepsOf } from './well-formed.ts';
-import { rtesPlaybooks } from './rtes.ts';
+import { stepsOf } from '../well-formed.ts';
+import { rtesPlaybooks } from './index.ts';
 
 describe('rtes playbooks', () => {
   test('controls and verification gates are marked', () => {
