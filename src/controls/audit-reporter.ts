@@ -1,3 +1,5 @@
+import type { ControlAuditDraft } from '../../contract/store-schemas.ts';
+import type { AuditWriteResult } from '../warroom/writes.ts';
 import type { Command } from './command-machine.ts';
 
 type AuditResult = 'accepted' | 'duplicate' | 'rejected' | 'failed' | 'confirmed' | 'unconfirmed';
@@ -42,35 +44,31 @@ function resultsOf(command: Command): AuditResult[] {
 }
 
 export interface AuditReporterOptions {
-  storeBaseUrl: string;
   operator: () => string;
   incidentId?: () => string | null;
+  /** Queues a record for the store's audit log (on the persistent outbox), under `key`. */
+  audit: (draft: ControlAuditDraft, key: string) => AuditWriteResult;
   /** Puts an event on the incident's timeline (through the persistent outbox). */
   timeline?: (incidentId: string, event: TimelineControlEvent, key: string) => void;
-  fetch?: typeof fetch;
-  /** Waits between deliveries of a record the store did not take; the last one repeats. */
-  retryDelaysMs?: readonly number[];
 }
 
+/** Within the audit log's limits: a record cut short is kept, one too long would be refused. */
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /**
- * Sends every attempt's result to the war-room store's audit log. A record the store cannot
- * take now is retried with backoff; its idempotency key (the command's key and the result)
- * makes a repeat harmless, so nothing is recorded twice and nothing is dropped while this tab
- * lives.
+ * Records every attempt's result in the war-room store's audit log, and tells the incident's
+ * timeline. Both go on the persistent outbox, which keeps them across reloads while the store is
+ * down and delivers each once: its key (the command's key and the result) is made here, the same
+ * on every report of the command, so nothing is recorded twice.
  */
 export class AuditReporter {
-  private readonly opts: Required<Omit<AuditReporterOptions, 'incidentId' | 'timeline'>> &
-    Pick<AuditReporterOptions, 'incidentId' | 'timeline'>;
+  private readonly opts: AuditReporterOptions;
 
+  /** Keys already queued, so that the many reports of one command queue each record once. */
   private readonly sent = new Set<string>();
-  private stopped = false;
 
   constructor(opts: AuditReporterOptions) {
-    this.opts = {
-      fetch: (i, init) => globalThis.fetch(i, init),
-      retryDelaysMs: [1000, 2000, 5000, 10_000, 30_000],
-      ...opts,
-    };
+    this.opts = opts;
   }
 
   report(command: Command): void {
@@ -106,42 +104,23 @@ export class AuditReporter {
     const key = `${command.key}.${result}`;
     if (this.sent.has(key)) return;
     this.sent.add(key);
-    const draft = {
-      incidentId: this.opts.incidentId?.() ?? null,
-      operator: this.opts.operator(),
-      controlId: command.controlId,
-      scope: command.scope.venueId ? `venue:${command.scope.venueId}` : 'all',
-      reason: command.reason,
-      idempotencyKey: command.key,
-      result,
-      latencyMs: Math.max(0, (command.confirmedAt ?? Date.now()) - command.startedAt),
-      attemptedAt: new Date(command.startedAt).toISOString(),
-      commandId: command.receipt?.commandId ?? null,
-      detail: command.problem,
-    };
-    void this.deliver(key, draft, 0);
-  }
-
-  stop(): void {
-    this.stopped = true;
-  }
-
-  private async deliver(key: string, draft: object, attempt: number): Promise<void> {
-    if (this.stopped) return;
-    try {
-      const response = await this.opts.fetch(`${this.opts.storeBaseUrl}/audit`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': key },
-        body: JSON.stringify(draft),
-      });
-      // 4xx other than 408/429 will not get better; anything else is worth another try.
-      if (response.ok || (response.status < 500 && response.status !== 408 && response.status !== 429))
-        return;
-    } catch {
-      // the store is unreachable: retry below
-    }
-    const delays = this.opts.retryDelaysMs;
-    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 30_000;
-    setTimeout(() => void this.deliver(key, draft, attempt + 1), delay);
+    const queued = this.opts.audit(
+      {
+        incidentId: this.opts.incidentId?.() ?? null,
+        operator: clip(this.opts.operator(), 200),
+        controlId: command.controlId,
+        scope: command.scope.venueId ? `venue:${command.scope.venueId}` : 'all',
+        reason: clip(command.reason, 2000),
+        idempotencyKey: command.key,
+        result,
+        latencyMs: Math.max(0, (command.confirmedAt ?? Date.now()) - command.startedAt),
+        attemptedAt: new Date(command.startedAt).toISOString(),
+        commandId: command.receipt?.commandId ?? null,
+        detail: command.problem === null ? null : clip(command.problem, 2000),
+      },
+      key,
+    );
+    // Only a bug makes a record the audit log's contract refuses: say so rather than lose it unseen.
+    if (!queued.ok) console.error(`control audit: ${queued.error}`);
   }
 }

@@ -21,12 +21,14 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const key = statusKeys.snapshot(config.apiBaseUrl);
+    // Looked up on every write rather than held: the tab's outbox can be replaced while this
+    // provider lives (a test's simulated reload), and a stopped one would not send what it took.
+    const writes = () => warRoomWrites(outboxFor(config.storeBaseUrl));
     const audit = new AuditReporter({
-      storeBaseUrl: config.storeBaseUrl,
       operator: () => currentSession()?.operator ?? 'unknown operator',
       incidentId: activeIncidentId,
-      timeline: (incidentId, event, key) =>
-        warRoomWrites(outboxFor(config.storeBaseUrl)).reportEvent(incidentId, event, key),
+      audit: (draft, key) => writes().recordControlAttempt(draft, key),
+      timeline: (incidentId, event, key) => writes().reportEvent(incidentId, event, key),
     });
     const next = new CommandCenter({
       apiBaseUrl: config.apiBaseUrl,
@@ -52,7 +54,6 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
     }
     return () => {
       next.dispose();
-      audit.stop();
     };
   }, [queryClient, config]);
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
 
-// The outbox as it is kept in localStorage: edits to incidents, never a token. Read back with a
-// schema, because another version of the dashboard (or a person with devtools) may have written it.
+// The outbox as it is kept in localStorage: edits to incidents and records for the control audit
+// log, never a token. Read back with a schema, because another version of the dashboard (or a
+// person with devtools) may have written it.
 
-export const writeKinds = [
+/** The person's edits, and the events dashboards report: each belongs to an incident. */
+export const editKinds = [
   'declare',
   'acknowledge',
   'status',
@@ -14,16 +16,12 @@ export const writeKinds = [
   'playbook',
   'tick',
 ] as const;
-export type WriteKind = (typeof writeKinds)[number];
 
-export const outboxEntrySchema = z.object({
+const entryFields = {
   /** The Idempotency-Key: made once when the edit was made, sent with every attempt. */
   key: z.string().min(8).max(128),
-  kind: z.enum(writeKinds),
-  /** The incident: the store's id, or a local placeholder for one declared while offline. */
-  incidentId: z.string(),
   method: z.enum(['POST', 'PUT']),
-  /** After `/incidents/{id}`, e.g. `/status`; empty for a declaration. */
+  /** After `/incidents/{id}`, e.g. `/status`; empty for a declaration and an audit record. */
   suffix: z.string(),
   body: z.record(z.string(), z.unknown()),
   queuedAt: z.number(),
@@ -32,8 +30,31 @@ export const outboxEntrySchema = z.object({
   problem: z.string().nullable(),
   /** Automatic writes whose refusal nobody needs to read (an alert event another dashboard already sent). */
   quiet: z.boolean().default(false),
+};
+
+export const editEntrySchema = z.object({
+  ...entryFields,
+  kind: z.enum(editKinds),
+  /** The incident: the store's id, or a local placeholder for one declared while offline. */
+  incidentId: z.string(),
 });
+export type EditEntry = z.infer<typeof editEntrySchema>;
+
+/**
+ * A record for `POST /audit`. Its incident, if any, is kept here rather than trusted from the
+ * body: a placeholder id is swapped for the store's when it is sent, as for edits.
+ */
+export const auditEntrySchema = z.object({
+  ...entryFields,
+  kind: z.literal('audit'),
+  incidentId: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const outboxEntrySchema = z.discriminatedUnion('kind', [editEntrySchema, auditEntrySchema]);
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+
+export const isEdit = (entry: OutboxEntry): entry is EditEntry => entry.kind !== 'audit';
 
 export const refusedWriteSchema = z.object({
   entry: outboxEntrySchema,

@@ -1,7 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { Outbox } from './outbox.ts';
 import type { OutboxStatus } from './outbox.ts';
-import type { OutboxEntry, OutboxFile, RefusedWrite } from './outbox-file.ts';
+import { isEdit } from './outbox-file.ts';
+import type { EditEntry, OutboxEntry, OutboxFile, RefusedWrite } from './outbox-file.ts';
 import { useStoreBaseUrl } from './queries.ts';
 
 // What only this browser knows about its edits: which are still to be sent, which the store
@@ -38,9 +39,22 @@ function useOutboxState<T>(select: (state: { file: OutboxFile; status: OutboxSta
   return useSyncExternalStore(subscribe, () => select(outbox.snapshot()));
 }
 
-/** Edits not yet taken by the store, oldest first: "3 unsynced". */
-export function usePendingWrites(): readonly OutboxEntry[] {
-  return useOutboxState((s) => s.file.entries);
+// One filtered array per queue, so that useSyncExternalStore sees the same snapshot until the
+// queue changes (a fresh array on every read would re-render forever).
+const editsByQueue = new WeakMap<readonly OutboxEntry[], readonly EditEntry[]>();
+function editsOf(entries: readonly OutboxEntry[]): readonly EditEntry[] {
+  let edits = editsByQueue.get(entries);
+  if (!edits) editsByQueue.set(entries, (edits = entries.filter(isEdit)));
+  return edits;
+}
+
+/**
+ * Edits not yet taken by the store, oldest first: "3 unsynced". Control audit records wait in
+ * the same queue but are left out: they are not the person's edits, nothing on screen is laid
+ * over from them, and counting them would say "unsynced" about something nobody typed.
+ */
+export function usePendingWrites(): readonly EditEntry[] {
+  return useOutboxState((s) => editsOf(s.file.entries));
 }
 
 /** Edits the store refused; they stay listed until dismissed. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { timelineSchema } from '../../contract/store-schemas.ts';
+import { auditPageSchema, timelineSchema } from '../../contract/store-schemas.ts';
 import type { IncidentDeclaration } from '../../contract/store-schemas.ts';
 import { call, declare } from '../../store/test-support.ts';
 import { warRoomStoreFactory } from '../testing/war-room-store.tsx';
@@ -8,6 +8,7 @@ import { Outbox } from './outbox.ts';
 import type { OutboxOptions } from './outbox.ts';
 import { newLocalId, OUTBOX_STORAGE_KEY } from './outbox-file.ts';
 import type { StorageLike } from './outbox-file.ts';
+import { warRoomWrites } from './writes.ts';
 
 const startStore = warRoomStoreFactory();
 
@@ -248,6 +249,83 @@ describe('the outbox', () => {
     expect(outbox.enqueue({ ...event, body, key: 'alert.fired.k1' })).toBeNull();
     await vi.waitFor(() => expect(outbox.snapshot().file.entries).toHaveLength(0));
     expect(outbox.enqueue({ ...event, body, key: 'alert.fired.k1' })).toBeNull();
+  });
+});
+
+describe('control audit records', () => {
+  /** A command's "accepted" record, queued as the audit reporter queues it. */
+  const record = (outbox: Outbox, incidentId: string | null, commandKey: string) =>
+    warRoomWrites(outbox).recordControlAttempt(
+      {
+        incidentId,
+        operator: 'alice',
+        controlId: 'halt',
+        scope: 'all',
+        reason: 'drill',
+        idempotencyKey: commandKey,
+        result: 'accepted',
+        latencyMs: 80,
+        attemptedAt: '2026-01-05T10:00:00.000Z',
+      },
+      `${commandKey}.accepted`,
+    );
+
+  async function auditOf(store: WarRoomTestStore) {
+    return auditPageSchema.parse((await call(store.api('/audit'))).body).records;
+  }
+
+  test('go to /audit, in turn with edits, and one of an incident declared offline gets the store’s id', async () => {
+    const store = await startStore();
+    const net = network();
+    net.state.mode = 'down';
+    const outbox = makeOutbox(store, new MemoryStorage(), { fetch: net.fetchImpl });
+    outbox.start();
+    const local = newLocalId();
+    outbox.enqueue({ kind: 'declare', incidentId: local, method: 'POST', suffix: '', body: declaration });
+    record(outbox, local, 'halt-0001-aaaa');
+    record(outbox, null, 'halt-0002-bbbb');
+    await vi.waitFor(() => expect(outbox.snapshot().status.problem).toBe('the store is unreachable'));
+
+    net.state.mode = 'up';
+    outbox.kick();
+    await vi.waitFor(() => expect(outbox.snapshot().file.entries).toHaveLength(0));
+    const id = outbox.resolveId(local);
+    expect(id).toMatch(/^INC-/);
+    expect((await auditOf(store)).map((r) => [r.idempotencyKey, r.incidentId])).toEqual([
+      ['halt-0001-aaaa', id],
+      ['halt-0002-bbbb', null],
+    ]);
+    expect(net.state.requests.filter((r) => r.startsWith('POST')).at(-1)).toBe(`POST ${store.baseUrl}/audit`);
+  });
+
+  test('one whose incident’s declaration was refused is recorded without the incident, not lost', async () => {
+    const store = await startStore();
+    const outbox = makeOutbox(store, new MemoryStorage());
+    const local = newLocalId();
+    outbox.enqueue({
+      kind: 'declare',
+      incidentId: local,
+      method: 'POST',
+      suffix: '',
+      body: { ...declaration, severity: 'P4' }, // refused: not of the P0-P3 scheme
+    });
+    record(outbox, local, 'halt-0003-cccc');
+    outbox.start();
+    await vi.waitFor(() => expect(outbox.snapshot().file.entries).toHaveLength(0));
+    expect(outbox.snapshot().file.refused.map((r) => r.entry.kind)).toEqual(['declare']);
+    expect((await auditOf(store)).map((r) => [r.idempotencyKey, r.incidentId])).toEqual([
+      ['halt-0003-cccc', null],
+    ]);
+  });
+
+  test('one the store refuses is set aside for someone to read, never dropped unseen', async () => {
+    const store = await startStore();
+    const outbox = makeOutbox(store, new MemoryStorage());
+    record(outbox, 'INC-404', 'halt-0004-dddd');
+    outbox.start();
+    await vi.waitFor(() => expect(outbox.snapshot().file.refused).toHaveLength(1));
+    const [refusal] = outbox.snapshot().file.refused;
+    expect(refusal).toMatchObject({ status: 404, entry: { kind: 'audit', key: 'halt-0004-dddd.accepted' } });
   });
 });
 

@@ -1,16 +1,23 @@
-import { checklistSchema, incidentSchema, timelineEventSchema } from '../../contract/store-schemas.ts';
-import type { Checklist, Incident, TimelineEvent } from '../../contract/store-schemas.ts';
+import {
+  checklistSchema,
+  controlAuditRecordSchema,
+  incidentSchema,
+  timelineEventSchema,
+} from '../../contract/store-schemas.ts';
+import type { Checklist, ControlAuditRecord, Incident, TimelineEvent } from '../../contract/store-schemas.ts';
 import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
+import type { ParseResult } from '../../contract/validate.ts';
 import { backoffDelay } from '../live/backoff.ts';
 import { isLocalId, newKey, OUTBOX_STORAGE_KEY, readOutboxFile, writeOutboxFile } from './outbox-file.ts';
-import type { OutboxEntry, OutboxFile, StorageLike, WriteKind } from './outbox-file.ts';
+import type { AuditEntry, EditEntry, OutboxEntry, OutboxFile, StorageLike } from './outbox-file.ts';
 import { isPermanentStatus, problemText, StoreUnreachable, storeRequest } from './store-client.ts';
 import type { StoreFetch } from './store-client.ts';
 
 export type Delivered =
   | { kind: 'incident'; incident: Incident }
   | { kind: 'event'; event: TimelineEvent }
-  | { kind: 'checklist'; checklist: Checklist };
+  | { kind: 'checklist'; checklist: Checklist }
+  | { kind: 'audit'; record: ControlAuditRecord };
 
 export interface OutboxStatus {
   /** Why the head of the queue is waiting, while it is. */
@@ -19,9 +26,7 @@ export interface OutboxStatus {
   retryAt: number | null;
 }
 
-export interface WriteDraft {
-  kind: WriteKind;
-  incidentId: string;
+interface DraftFields {
   method: 'POST' | 'PUT';
   suffix: string;
   body: Record<string, unknown>;
@@ -29,6 +34,10 @@ export interface WriteDraft {
   key?: string;
   quiet?: boolean;
 }
+
+export type EditDraft = DraftFields & Pick<EditEntry, 'kind' | 'incidentId'>;
+export type AuditDraft = DraftFields & Pick<AuditEntry, 'kind' | 'incidentId'>;
+export type WriteDraft = EditDraft | AuditDraft;
 
 export interface OutboxOptions {
   baseUrl: string;
@@ -51,11 +60,60 @@ type Outcome =
 const REMEMBERED_KEYS = 300;
 
 /**
- * Every edit to the war-room store goes through here. It is written to localStorage before it is
- * sent, delivered one at a time in the order it was made, and removed only when the store has
- * answered for it: retried with backoff while the store is unreachable, across reloads, with the
- * same Idempotency-Key, so that a write whose answer was lost is replayed by the store rather
- * than done twice. A 4xx other than 408/429 is a refusal: set aside for the person to read.
+ * Where the head is sent and with what body, once the store's ids for incidents declared offline
+ * are known: the queue is in order, so a declaration has been answered before anything that
+ * names its placeholder comes to the head.
+ */
+function requestFor(
+  head: OutboxEntry,
+  file: OutboxFile,
+): { path: string; body: Record<string, unknown> } | { refused: string } {
+  if (head.kind === 'audit') {
+    // The control was used whatever became of the incident: if its declaration was refused, the
+    // record goes without an incident rather than not at all.
+    const id = head.incidentId;
+    const incidentId = id !== null && isLocalId(id) ? (file.ids[id] ?? null) : id;
+    return { path: '/audit', body: { ...head.body, incidentId } };
+  }
+  if (head.kind === 'declare') return { path: '/incidents', body: head.body };
+  const incidentId = isLocalId(head.incidentId) ? file.ids[head.incidentId] : head.incidentId;
+  if (incidentId === undefined)
+    return { refused: 'its incident was never declared: that declaration was refused' };
+  return { path: `/incidents/${encodeURIComponent(incidentId)}${head.suffix}`, body: head.body };
+}
+
+/** The store's answer, read as what this kind of write gives back. */
+function answerOf(head: OutboxEntry, value: unknown): ParseResult<Delivered> {
+  const what = 'store answer';
+  const as = <T>(parsed: ParseResult<T>, wrap: (value: T) => Delivered): ParseResult<Delivered> =>
+    parsed.ok ? { ok: true, value: wrap(parsed.value) } : parsed;
+  switch (head.kind) {
+    case 'note':
+    case 'event':
+      return as(parseOrExplain(timelineEventSchema, value, what), (event) => ({ kind: 'event', event }));
+    case 'playbook':
+    case 'tick':
+      return as(parseOrExplain(checklistSchema, value, what), (checklist) => ({
+        kind: 'checklist',
+        checklist,
+      }));
+    case 'audit':
+      return as(parseOrExplain(controlAuditRecordSchema, value, what), (record) => ({
+        kind: 'audit',
+        record,
+      }));
+    default:
+      return as(parseOrExplain(incidentSchema, value, what), (incident) => ({ kind: 'incident', incident }));
+  }
+}
+
+/**
+ * Every edit to the war-room store goes through here, and every record for its control audit
+ * log. Each is written to localStorage before it is sent, delivered one at a time in the order
+ * it was made, and removed only when the store has answered for it: retried with backoff while
+ * the store is unreachable, across reloads, with the same Idempotency-Key, so that a write whose
+ * answer was lost is replayed by the store rather than done twice. A 4xx other than 408/429 is a
+ * refusal: set aside for the person to read.
  *
  * localStorage is the truth, re-read before every step, so that two tabs of one browser share
  * one queue; both may send the same head at once, which the key makes harmless.
@@ -184,27 +242,16 @@ export class Outbox {
   }
 
   private async deliver(head: OutboxEntry, file: OutboxFile): Promise<Outcome> {
-    let incidentId = head.incidentId;
-    if (head.kind !== 'declare' && isLocalId(incidentId)) {
-      const real = file.ids[incidentId];
-      if (real === undefined)
-        return {
-          kind: 'refused',
-          status: 0,
-          problem: 'its incident was never declared: that declaration was refused',
-        };
-      incidentId = real;
-    }
-    const path =
-      head.kind === 'declare' ? '/incidents' : `/incidents/${encodeURIComponent(incidentId)}${head.suffix}`;
+    const request = requestFor(head, file);
+    if ('refused' in request) return { kind: 'refused', status: 0, problem: request.refused };
     let answer: { status: number; text: string };
     try {
       answer = await storeRequest(
-        `${this.opts.baseUrl}${path}`,
+        `${this.opts.baseUrl}${request.path}`,
         {
           method: head.method,
           headers: { 'content-type': 'application/json', 'idempotency-key': head.key },
-          body: JSON.stringify(head.body),
+          body: JSON.stringify(request.body),
         },
         this.opts.requestTimeoutMs,
         this.opts.fetch,
@@ -219,26 +266,14 @@ export class Outbox {
   }
 
   private accepted(head: OutboxEntry, status: number, text: string): Outcome {
-    const isEvent = head.kind === 'note' || head.kind === 'event';
-    const isChecklist = head.kind === 'playbook' || head.kind === 'tick';
     const json = parseJsonText(text, 'store answer');
-    const parsed = json.ok
-      ? parseOrExplain<Incident | TimelineEvent | Checklist>(
-          isChecklist ? checklistSchema : isEvent ? timelineEventSchema : incidentSchema,
-          json.value,
-          'store answer',
-        )
-      : json;
+    const parsed = json.ok ? answerOf(head, json.value) : json;
     if (!parsed.ok) {
       // Done, but without the incident's id a declaration's follow-ups cannot be sent.
       if (head.kind === 'declare') return { kind: 'refused', status, problem: parsed.error };
       return { kind: 'done', answer: null, incidentId: null };
     }
-    const answer: Delivered = isChecklist
-      ? { kind: 'checklist', checklist: parsed.value as Checklist }
-      : isEvent
-        ? { kind: 'event', event: parsed.value as TimelineEvent }
-        : { kind: 'incident', incident: parsed.value as Incident };
+    const answer = parsed.value;
     return { kind: 'done', answer, incidentId: answer.kind === 'incident' ? answer.incident.id : null };
   }
 

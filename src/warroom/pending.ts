@@ -1,6 +1,6 @@
 import { incidentDeclarationSchema } from '../../contract/store-schemas.ts';
 import type { Incident, IncidentStatus, RoleName } from '../../contract/store-schemas.ts';
-import type { OutboxEntry } from './outbox-file.ts';
+import type { EditEntry } from './outbox-file.ts';
 
 // What the dashboard shows before the store has it: an incident declared offline, and edits not
 // yet delivered, laid over the store's data so the person sees what they did. Marked as unsynced
@@ -9,7 +9,7 @@ import type { OutboxEntry } from './outbox-file.ts';
 export const resolveId = (id: string, ids: Readonly<Record<string, string>>): string => ids[id] ?? id;
 
 /** The incident a queued declaration will become, under its local placeholder id. */
-export function provisionalIncident(entry: OutboxEntry): Incident | null {
+export function provisionalIncident(entry: EditEntry): Incident | null {
   if (entry.kind !== 'declare') return null;
   const parsed = incidentDeclarationSchema.safeParse(entry.body);
   if (!parsed.success) return null;
@@ -43,7 +43,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 /** The incident with this browser's undelivered acknowledgement, status and role edits applied. */
 export function withPendingEdits(
   incident: Incident,
-  entries: readonly OutboxEntry[],
+  entries: readonly EditEntry[],
   ids: Readonly<Record<string, string>>,
 ): Incident {
   let out = incident;
@@ -67,16 +67,16 @@ export function withPendingEdits(
 /** Notes typed here and not yet delivered, for the timeline. */
 export function pendingNotes(
   incidentId: string,
-  entries: readonly OutboxEntry[],
+  entries: readonly EditEntry[],
   ids: Readonly<Record<string, string>>,
-): OutboxEntry[] {
+): EditEntry[] {
   return entries.filter((e) => e.kind === 'note' && resolveId(e.incidentId, ids) === incidentId);
 }
 
 /** Whether this browser has edits to the incident still to send. */
 export function hasPendingEdits(
   incidentId: string,
-  entries: readonly OutboxEntry[],
+  entries: readonly EditEntry[],
   ids: Readonly<Record<string, string>>,
 ): boolean {
   return entries.some((e) => resolveId(e.incidentId, ids) === incidentId);

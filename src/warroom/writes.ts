@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { z } from 'zod';
 import {
   acknowledgementSchema,
+  controlAuditDraftSchema,
   incidentDeclarationSchema,
   noteDraftSchema,
   playbookChoiceSchema,
@@ -11,6 +12,7 @@ import {
   stepTickChangeSchema,
 } from '../../contract/store-schemas.ts';
 import type {
+  ControlAuditDraft,
   IncidentDeclaration,
   IncidentStatus,
   ReportedEvent,
@@ -19,11 +21,13 @@ import type {
 import { parseOrExplain } from '../../contract/validate.ts';
 import { currentActor } from './actor.ts';
 import { newLocalId } from './outbox-file.ts';
-import type { Outbox, WriteDraft } from './outbox.ts';
+import type { EditDraft, Outbox } from './outbox.ts';
 import { outboxFor } from './outbox-store.ts';
 import { useStoreBaseUrl } from './queries.ts';
 
 export type WriteResult = { ok: true; incidentId: string } | { ok: false; error: string };
+
+export type AuditWriteResult = { ok: true } | { ok: false; error: string };
 
 export type DeclarationDraft = Omit<IncidentDeclaration, 'actor'>;
 
@@ -36,7 +40,7 @@ export function warRoomWrites(outbox: Outbox) {
     schema: z.ZodType<T>,
     body: T,
     what: string,
-    draft: Omit<WriteDraft, 'body'>,
+    draft: Omit<EditDraft, 'body'>,
   ): WriteResult {
     const parsed = parseOrExplain(schema, body, what);
     if (!parsed.ok) return parsed;
@@ -106,6 +110,23 @@ export function warRoomWrites(outbox: Outbox) {
         key,
         quiet: true,
       }),
+    /**
+     * A control attempt for the store's audit log, under the reporter's key so that a repeat is
+     * recorded once. Not quiet: a refused record must be read by someone, never dropped unseen.
+     */
+    recordControlAttempt: (draft: ControlAuditDraft, key: string): AuditWriteResult => {
+      const parsed = parseOrExplain(controlAuditDraftSchema, draft, 'control audit record');
+      if (!parsed.ok) return parsed;
+      outbox.enqueue({
+        kind: 'audit',
+        incidentId: parsed.value.incidentId,
+        method: 'POST',
+        suffix: '',
+        body: parsed.value,
+        key,
+      });
+      return { ok: true };
+    },
   };
 }
 
