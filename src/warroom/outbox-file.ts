@@ -15,13 +15,14 @@ export const editKinds = [
   'event',
   'playbook',
   'tick',
+  'edit',
 ] as const;
 
 const entryFields = {
   /** The Idempotency-Key: made once when the edit was made, sent with every attempt. */
   key: z.string().min(8).max(128),
-  method: z.enum(['POST', 'PUT']),
-  /** After `/incidents/{id}`, e.g. `/status`; empty for a declaration and an audit record. */
+  method: z.enum(['POST', 'PUT', 'PATCH']),
+  /** After `/incidents/{id}`, e.g. `/status`; empty for a declaration, an incident edit and an audit record. */
   suffix: z.string(),
   body: z.record(z.string(), z.unknown()),
   queuedAt: z.number(),

@@ -27,7 +27,7 @@ export interface OutboxStatus {
 }
 
 interface DraftFields {
-  method: 'POST' | 'PUT';
+  method: 'POST' | 'PUT' | 'PATCH';
   suffix: string;
   body: Record<string, unknown>;
   /** A key derived from what is reported, for automatic events several dashboards may send. */

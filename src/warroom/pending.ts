@@ -1,5 +1,5 @@
-import { incidentDeclarationSchema } from '../../contract/store-schemas.ts';
-import type { Incident, IncidentStatus, RoleName } from '../../contract/store-schemas.ts';
+import { incidentDeclarationSchema, incidentPatchSchema } from '../../contract/store-schemas.ts';
+import type { Incident, IncidentPatch, IncidentStatus, RoleName } from '../../contract/store-schemas.ts';
 import type { EditEntry } from './outbox-file.ts';
 
 // What the dashboard shows before the store has it: an incident declared offline, and edits not
@@ -40,7 +40,15 @@ export function provisionalIncident(entry: EditEntry): Incident | null {
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** The incident with this browser's undelivered acknowledgement, status and role edits applied. */
+/** The fields an undelivered incident edit sets; those it leaves out stay as the store has them. */
+function editedFields(body: Record<string, unknown>): Partial<Incident> {
+  const parsed = incidentPatchSchema.safeParse(body);
+  if (!parsed.success) return {};
+  const { actor: _actor, ...fields } = parsed.data;
+  return fields;
+}
+
+/** The incident with this browser's undelivered acknowledgement, status, role and field edits applied. */
 export function withPendingEdits(
   incident: Incident,
   entries: readonly EditEntry[],
@@ -60,6 +68,7 @@ export function withPendingEdits(
       const role = entry.suffix.split('/').at(-1) as RoleName;
       out = { ...out, roles: { ...out.roles, [role]: text(entry.body.person) } };
     } else if (entry.kind === 'note') out = { ...out, lastNoteAt: at };
+    else if (entry.kind === 'edit') out = { ...out, ...editedFields(entry.body) };
   }
   return out;
 }
@@ -71,6 +80,18 @@ export function pendingNotes(
   ids: Readonly<Record<string, string>>,
 ): EditEntry[] {
   return entries.filter((e) => e.kind === 'note' && resolveId(e.incidentId, ids) === incidentId);
+}
+
+/** This browser's latest undelivered edit of one field of the incident, if any. */
+export function pendingFieldEdit(
+  incidentId: string,
+  field: Exclude<keyof IncidentPatch, 'actor'>,
+  entries: readonly EditEntry[],
+  ids: Readonly<Record<string, string>>,
+): EditEntry | undefined {
+  return entries.findLast(
+    (e) => e.kind === 'edit' && field in e.body && resolveId(e.incidentId, ids) === incidentId,
+  );
 }
 
 /** Whether this browser has edits to the incident still to send. */

@@ -4,6 +4,7 @@ import {
   acknowledgementSchema,
   controlAuditDraftSchema,
   incidentDeclarationSchema,
+  incidentPatchSchema,
   noteDraftSchema,
   playbookChoiceSchema,
   reportedEventSchema,
@@ -14,6 +15,7 @@ import {
 import type {
   ControlAuditDraft,
   IncidentDeclaration,
+  IncidentPatch,
   IncidentStatus,
   ReportedEvent,
   RoleName,
@@ -77,6 +79,17 @@ export function warRoomWrites(outbox: Outbox) {
         incidentId,
         method: 'PUT',
         suffix: `/roles/${role}`,
+      }),
+    /**
+     * Changes fields of the incident, such as the post-mortem's impact and root cause (null clears
+     * one). Only the fields given are sent, so edits of different fields never undo each other.
+     */
+    editIncident: (incidentId: string, fields: Omit<IncidentPatch, 'actor'>) =>
+      queue(incidentPatchSchema, { ...fields, actor: actor() }, 'incident edit', {
+        kind: 'edit',
+        incidentId,
+        method: 'PATCH',
+        suffix: '',
       }),
     addNote: (incidentId: string, text: string) =>
       queue(noteDraftSchema, { text, actor: actor() }, 'note', {

@@ -9,6 +9,7 @@ import { ExportPostMortem } from './export-post-mortem.tsx';
 import { IncidentActions } from './incident-actions.tsx';
 import { MessageTemplates } from './message-templates.tsx';
 import { NoteForm } from './note-form.tsx';
+import { PostMortemSection } from './post-mortem-section.tsx';
 import { RolesForm } from './roles-form.tsx';
 import { SeverityBadge } from './severity-badge.tsx';
 import { SlaTimers } from './sla-timers.tsx';
@@ -66,6 +67,7 @@ export function IncidentView({ id }: { id: string }) {
         <NoteForm id={view.id} />
         <TimelineList events={events} pending={pending} />
         <MessageTemplates incident={incident} events={events} now={now} policy={policy} />
+        <PostMortemSection id={view.id} incident={incident} events={events} />
         <ExportPostMortem incident={incident} events={events} audit={records} policy={policy} />
       </div>
     </Panel>

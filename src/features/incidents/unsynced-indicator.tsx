@@ -14,6 +14,7 @@ const WHAT: Record<string, string> = {
   role: 'role change',
   note: 'note',
   event: 'timeline event',
+  edit: 'change to the incident',
 };
 
 /**
