@@ -1,6 +1,6 @@
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useRuntimeConfig } from '../config/config-context.tsx';
 import { bindActiveIncident } from './active-incident.ts';
 import { watchAlerts } from './alert-events.ts';
@@ -10,6 +10,7 @@ import type { ChangeFeedOptions } from './change-feed.ts';
 import { OUTBOX_STORAGE_KEY } from './outbox-file.ts';
 import { outboxFor } from './outbox-store.ts';
 import { warroomKeys, warroomQueries } from './queries.ts';
+import { keepSnapshot, restoreSnapshot } from './offline-snapshot.ts';
 import { storeLinkActions } from './store-link.ts';
 import { warRoomWrites } from './writes.ts';
 import type { IncidentList } from '../../contract/store-schemas.ts';
@@ -38,6 +39,15 @@ export function useWarRoomSync(overrides: Partial<ChangeFeedOptions> = {}): void
   const config = useRuntimeConfig();
   const { storeBaseUrl: baseUrl, apiBaseUrl, fallbackPollMs } = config;
   const pollMs = overrides.pollMs ?? fallbackPollMs;
+
+  // Before anything below asks the store: what this browser last knew, so that a reload while the
+  // store is down still shows the incidents and their checklists. Once per mount, into an empty
+  // cache only, and before the views subscribe (they render after this hook).
+  useState(() => {
+    const savedAt = restoreSnapshot(queryClient, baseUrl, localStorage);
+    if (savedAt !== null) storeLinkActions.snapshotRestored(savedAt);
+    return savedAt;
+  });
 
   useEffect(() => {
     const outbox = outboxFor(baseUrl);
@@ -73,9 +83,11 @@ export function useWarRoomSync(overrides: Partial<ChangeFeedOptions> = {}): void
     window.addEventListener('storage', onStorage);
     const unbind = bindActiveIncident(queryClient, baseUrl);
     const stopAlerts = watchAlerts(queryClient, apiBaseUrl, baseUrl, warRoomWrites(outbox));
+    const stopSnapshot = keepSnapshot(queryClient, baseUrl, localStorage);
     outbox.start();
     feed.start();
     return () => {
+      stopSnapshot();
       feed.stop();
       outbox.stop();
       stopAlerts();

@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { incidentListSchema, timelineSchema } from '../../../contract/store-schemas.ts';
-import { call, declare } from '../../../store/test-support.ts';
+import { call, declare, write } from '../../../store/test-support.ts';
 import { makeSim } from '../../testing/render-live.tsx';
 import {
   renderWarRoom,
@@ -14,6 +14,7 @@ import {
 import type { WarRoomTestStore } from '../../testing/war-room-store.tsx';
 import { actorActions } from '../../warroom/actor.ts';
 import { incidentSelectionActions } from '../../warroom/active-incident.ts';
+import { resetStoreLink } from '../../warroom/store-link.ts';
 import { outboxFor, resetOutbox } from '../../warroom/outbox-store.ts';
 import { warRoomWrites } from '../../warroom/writes.ts';
 import { OpenIncidents } from './open-incidents.tsx';
@@ -85,6 +86,50 @@ describe('while the store is unreachable', () => {
       'incident.acknowledged',
       'note',
     ]);
+  });
+
+  test('a reload with the store down still shows the incidents as last seen, said to be last known', async () => {
+    const store = await startStore();
+    const incident = await declare(store, { title: 'Gateway rejects orders' });
+    const first = renderWarRoom(<OpenIncidents />, store);
+    await screen.findByRole('button', { name: `${incident.id} Gateway rejects orders` });
+    // What this browser read is kept (at most once a second).
+    await vi.waitFor(
+      () => expect(localStorage.getItem('warroom.snapshot')).toContain('Gateway rejects orders'),
+      {
+        timeout: 3000,
+      },
+    );
+
+    // A reload while the store is down: the page and its memory go; localStorage stays.
+    first.unmount();
+    resetOutbox();
+    resetStoreLink();
+    incidentSelectionActions.incidentClosed();
+    // While this page was away another viewer resolved the incident; then the store went down.
+    await write(store.api(`/incidents/${incident.id}/status`), 'POST', { status: 'RESOLVED', actor: 'lee' });
+    storeDown(store);
+    renderWarRoom(<OpenIncidents />, store);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: `${incident.id} Gateway rejects orders` }));
+    const view = await screen.findByRole('region', { name: `Incident ${incident.id}` });
+    expect(view).toHaveTextContent('Gateway rejects orders');
+    expect(view).toHaveTextContent(/· Investigating · declared/); // as last seen
+    expect(
+      screen.getByText(/^Last known as of \d\d:\d\d:\d\d: the war-room store has not answered/),
+    ).toBeInTheDocument();
+
+    // The store answers again: the feed catches up from where the kept list left off (the
+    // resolution arrives), and the note goes.
+    storeUp(store);
+    await vi.waitFor(() => expect(screen.queryByText(/^Last known as of/)).not.toBeInTheDocument(), {
+      timeout: 5000,
+    });
+    await vi.waitFor(() =>
+      expect(screen.getByRole('region', { name: `Incident ${incident.id}` })).toHaveTextContent(
+        /· Resolved · declared/,
+      ),
+    );
   });
 
   test('a write the store refuses is shown in words until dismissed', async () => {

@@ -5,7 +5,7 @@ import {
   usePendingWrites,
   useRefusedWrites,
 } from '../../warroom/outbox-store.ts';
-import { useStoreLink } from '../../warroom/store-link.ts';
+import { useLastKnownSince, useStoreLink } from '../../warroom/store-link.ts';
 
 const WHAT: Record<string, string> = {
   declare: 'declaration',
@@ -26,11 +26,18 @@ export function UnsyncedIndicator() {
   const refused = useRefusedWrites();
   const status = useOutboxStatus();
   const link = useStoreLink();
+  const lastKnown = useLastKnownSince();
   const { refusalDismissed, retryRequested } = useOutboxActions();
   const down = link.phase === 'unreachable' || status.problem !== null;
 
   return (
     <div className="flex flex-col gap-1" aria-live="polite">
+      {lastKnown !== null && (
+        <p className="rounded bg-slate-800 px-2 py-1 text-sm text-amber-200">
+          Last known as of {formatClock(lastKnown)}: the war-room store has not answered since this page
+          opened, so incidents and checklists are what this browser last saw.
+        </p>
+      )}
       {pending.length > 0 && (
         <p
           role="status"
