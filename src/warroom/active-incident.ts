@@ -34,6 +34,9 @@ export function pickActiveIncident(
   incidents: readonly Incident[],
   selectedId: string | null,
 ): ActiveIncident | null {
+  // The incident on screen exists only in this browser so far: it is the one meant, and it cannot
+  // be linked yet. Falling back to "the only other open incident" would file under the wrong one.
+  if (selectedId !== null && isLocalId(selectedId)) return null;
   const open = incidents.filter((i) => i.status !== 'RESOLVED' && !isLocalId(i.id));
   const chosen = open.find((i) => i.id === selectedId) ?? (open.length === 1 ? open[0] : undefined);
   return chosen ? { id: chosen.id, title: chosen.title } : null;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ControlButton } from './control-button.tsx';
-import { useResumeGate, verifiedReason } from './resume-gate.ts';
-import type { ResumeGate } from './resume-gate.ts';
+import { useResumeGate, verifiedReason } from '../../controls/resume-gate.ts';
+import type { ResumeGate } from '../../controls/resume-gate.ts';
 
 /**
  * Resuming trading is gated on the active incident's playbook: once its verification checks are

@@ -74,7 +74,7 @@ async function setUp(opts: { type?: IncidentType; playbookId?: string; venues?: 
     { sim, operators, config: { storeBaseUrl: store.baseUrl, controls } },
   );
   const panel = screen.getByRole('region', { name: 'Playbook checklist' });
-  return { store, incident, panel, rendered, user: userEvent.setup() };
+  return { store, incident, panel, rendered, sim, user: userEvent.setup() };
 }
 
 describe('the playbook checklist', () => {
@@ -226,6 +226,54 @@ describe('the playbook checklist', () => {
       ]),
     );
     expect((await storedChecklist(store, other.id)).ticks).toEqual([]);
+  });
+
+  test('a step that resumes trading is held to the verification gate, like the control bar', async () => {
+    const { panel, rendered, sim, user } = await setUp({
+      type: 'system-crash',
+      playbookId: 'hft-system-crash',
+    });
+    await act(async () => {
+      expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
+    });
+    const halt = await fetch(`${testConfig.apiBaseUrl}/controls/halt`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'idempotency-key': 'desk-halt-0001',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ reason: 'desk' }),
+    });
+    expect(halt.ok).toBe(true);
+    rendered.advance(100);
+    const step = await within(panel).findByRole('listitem', {
+      name: /^Lift the kill switch and restart strategies/,
+    });
+    const resume = within(step).getByRole('button', { name: /^Resume trading/ });
+    await vi.waitFor(() =>
+      expect(step).toHaveTextContent(/0 of 5 verification checks ticked: resume from here once they pass/),
+    );
+    expect(resume).toHaveAttribute('aria-disabled', 'true');
+    await user.click(resume);
+    rendered.advance(500);
+    expect(sim.sim.snapshot().tradingState.state).toBe('HALTED');
+
+    // Every verification step ticked (and stored): the step resumes, and says why it could.
+    const checks = within(panel)
+      .getAllByRole('listitem')
+      .filter(
+        (li) => within(li).queryByText('Verification', { selector: 'span' }) && li.querySelector('input'),
+      );
+    expect(checks).toHaveLength(5);
+    for (const li of checks) await user.click(within(li).getAllByRole('checkbox')[0]!);
+    await vi.waitFor(() => expect(resume).not.toHaveAttribute('aria-disabled'), { timeout: 3000 });
+    await user.click(resume);
+    rendered.advance(500);
+    await vi.waitFor(() => expect(sim.sim.snapshot().tradingState).toMatchObject({ state: 'ACTIVE' }));
+    expect(sim.sim.snapshot().tradingState.reason).toMatch(
+      /playbook verification passed — HFT: system crash, 5 of 5 checks ticked/,
+    );
   });
 
   test('a venue named as the board shows it ("Binance", as the declare form records it) is acted on by its id', async () => {

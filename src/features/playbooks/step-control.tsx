@@ -6,6 +6,7 @@ import { useCommandCenter } from '../../controls/controls-provider.tsx';
 import { controlById } from '../../controls/registry.ts';
 import { useStatus } from '../../live/status-query.ts';
 import type { Step } from '../../playbooks/playbook.ts';
+import { useResumeGate, verifiedReason } from '../../controls/resume-gate.ts';
 import type { StepContext } from './checklist-step.tsx';
 import { stepCommandActions, useStepCommandKey } from './step-commands.ts';
 
@@ -14,17 +15,46 @@ import { stepCommandActions, useStepCommandKey } from './step-commands.ts';
  * step is ticked once the trading system confirms the command (useTickConfirmedSteps), and only
  * then.
  */
-export function StepControl({
-  control,
-  stepId,
-  reason,
-  ctx,
-}: {
+export function StepControl(props: StepControlProps) {
+  return props.control.id === 'resume' ? <GatedResumeStep {...props} /> : <StepCommand {...props} />;
+}
+
+interface StepControlProps {
   control: NonNullable<Step['control']>;
   stepId: string;
   reason: string;
   ctx: StepContext;
-}) {
+}
+
+/**
+ * A step that resumes trading is held to the same gate as the control bar's Resume: it fires only
+ * once the playbook's verification checks are ticked, with the reason saying so. An override
+ * stays where it is recorded with its own reason, in the control bar.
+ */
+function GatedResumeStep(props: StepControlProps) {
+  const { gate } = useResumeGate();
+  if (gate.kind === 'gated' && gate.progress.complete)
+    return <StepCommand {...props} firedReason={verifiedReason(gate)} />;
+  const why =
+    gate.kind === 'gated'
+      ? `${gate.progress.ticked} of ${gate.progress.total} verification checks ticked`
+      : gate.why;
+  return (
+    <StepCommand
+      {...props}
+      gatedBy={`${why}: resume from here once they pass, or override in the control bar`}
+    />
+  );
+}
+
+function StepCommand({
+  control,
+  stepId,
+  reason,
+  ctx,
+  firedReason,
+  gatedBy = null,
+}: StepControlProps & { firedReason?: string; gatedBy?: string | null }) {
   const center = useCommandCenter();
   const commands = useCommands();
   const { holdMs } = useRuntimeConfig().controls;
@@ -35,13 +65,17 @@ export function StepControl({
   // Incidents name venues as the board shows them ("Binance"); controls take the venue's id.
   // Without a live venue list the name is tried as it is: the trading system will say if it is wrong.
   const venueId = useStatus((s) => named && venueIdFor(named, s.venues ?? [])) ?? named;
-  const blocked = control.venue && !venueId ? 'the incident names no affected venue' : null;
+  const blocked = gatedBy ?? (control.venue && !venueId ? 'the incident names no affected venue' : null);
   const command = key === null ? null : (commands.find((c) => c.key === key) ?? null);
   const phase = command?.phase ?? null;
 
   const fire = () => {
     if (blocked) return;
-    const result = center?.fire(control.id, venueId ? { venueId } : {}, `${ctx.incident.id}: ${reason}`);
+    const result = center?.fire(
+      control.id,
+      venueId ? { venueId } : {},
+      firedReason ?? `${ctx.incident.id}: ${reason}`,
+    );
     if (!result) return setProblem('The controls are not ready yet.');
     if (!result.ok) return setProblem(result.error);
     setProblem(null);

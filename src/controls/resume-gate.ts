@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Checklist } from '../../../contract/store-schemas.ts';
-import type { Playbook } from '../../playbooks/playbook.ts';
-import { verificationProgress } from '../../playbooks/verification.ts';
-import type { VerificationProgress } from '../../playbooks/verification.ts';
-import { useActiveIncident } from '../../warroom/active-incident.ts';
-import type { ActiveIncident } from '../../warroom/active-incident.ts';
-import { usePendingWrites } from '../../warroom/outbox-store.ts';
-import { usePlaybookCatalog } from '../../warroom/playbook-catalog.ts';
-import { useStoreBaseUrl, warroomQueries } from '../../warroom/queries.ts';
+import type { Checklist } from '../../contract/store-schemas.ts';
+import type { Playbook } from '../playbooks/playbook.ts';
+import { verificationProgress } from '../playbooks/verification.ts';
+import type { VerificationProgress } from '../playbooks/verification.ts';
+import { useActiveIncident } from '../warroom/active-incident.ts';
+import type { ActiveIncident } from '../warroom/active-incident.ts';
+import { usePendingWrites } from '../warroom/outbox-store.ts';
+import { usePlaybookCatalog } from '../warroom/playbook-catalog.ts';
+import { useStoreBaseUrl, warroomQueries } from '../warroom/queries.ts';
+import { useStoreLink } from '../warroom/store-link.ts';
 
 /**
  * What resuming trading waits for. `ungated`: there is nothing to verify against (no incident,
@@ -26,8 +27,13 @@ export function resumeGate(
   incident: ActiveIncident | null,
   checklist: { data: Checklist | undefined; error: Error | null },
   playbooks: { byId(id: string): Playbook | null; isPending: boolean },
+  storeReachable = true,
 ): ResumeGate {
   if (!incident) return { kind: 'ungated', why: 'no active incident' };
+  // Ticks shown while the store is away may be last known (kept from before a reload) or stale:
+  // verification that nobody can confirm is not verification.
+  if (!storeReachable)
+    return { kind: 'ungated', why: 'the war-room store is not answering, so the checks cannot be confirmed' };
   if (checklist.error) return { kind: 'ungated', why: `${incident.id}'s checklist could not be read` };
   if (!checklist.data) return { kind: 'ungated', why: `reading ${incident.id}'s checklist…` };
   const { playbookId, ticks } = checklist.data;
@@ -58,7 +64,8 @@ export function useResumeGate(): { gate: ResumeGate; ticksUnsent: boolean } {
   const pending = usePendingWrites();
   // The library and the playbooks saved in the store: an imported playbook gates like any other.
   const catalog = usePlaybookCatalog();
-  const gate = resumeGate(incident, checklist, catalog);
+  const link = useStoreLink();
+  const gate = resumeGate(incident, checklist, catalog, link.phase === 'live' || link.phase === 'polling');
   const ticksUnsent =
     incident !== null && pending.some((e) => e.incidentId === incident.id && e.kind === 'tick');
   return { gate, ticksUnsent };
