@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { controlAuditDraftSchema, reportedEventSchema } from '../../contract/store-schemas.ts';
 import type { ControlAuditDraft } from '../../contract/store-schemas.ts';
+import { editEntrySchema } from '../warroom/outbox-file.ts';
 import type { AuditWriteResult } from '../warroom/writes.ts';
 import type { Command } from './command-machine.ts';
 
@@ -52,8 +55,44 @@ export interface AuditReporterOptions {
   timeline?: (incidentId: string, event: TimelineControlEvent, key: string) => void;
 }
 
-/** Within the audit log's limits: a record cut short is kept, one too long would be refused. */
+/** A text field's longest allowed value, read from the contract's schema (through nullable/optional). */
+function maxLengthOf(schema: z.ZodType): number {
+  let inner: z.ZodType = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable)
+    inner = inner.unwrap() as z.ZodType;
+  const max = inner instanceof z.ZodString ? inner.maxLength : null;
+  if (max === null) throw new Error('audit reporter: a text field of the contract has no length limit');
+  return max;
+}
+
+// The store's limits, from the schemas it checks with: a record cut short is kept, one too long
+// would be refused and the use of a control lost from the audit log.
+const audit = controlAuditDraftSchema.shape;
+const LIMITS = {
+  operator: maxLengthOf(audit.operator),
+  controlId: maxLengthOf(audit.controlId),
+  scope: maxLengthOf(audit.scope),
+  reason: maxLengthOf(audit.reason),
+  idempotencyKey: maxLengthOf(audit.idempotencyKey),
+  commandId: maxLengthOf(audit.commandId),
+  detail: maxLengthOf(audit.detail),
+  eventActor: maxLengthOf(reportedEventSchema.shape.actor),
+  eventText: maxLengthOf(reportedEventSchema.shape.text),
+};
+
+/** Free text, cut visibly. */
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** An identifier, cut to a prefix: still found by searching for the start of the real one. */
+const prefix = (id: string, max: number): string => id.slice(0, max);
+
+// The outbox's own keys have a limit too, checked when its stored queue is read back: one too long
+// would have the whole queue set aside. The longest key made here ends in this.
+const LONGEST_SUFFIX = '.timeline.control.unconfirmed';
+const keyBaseOf = (command: Command): string =>
+  prefix(command.key, maxLengthOf(editEntrySchema.shape.key) - LONGEST_SUFFIX.length);
+
+/** A name is required (at least one character): an empty one would have the record refused. */
+const operatorName = (name: string, max: number): string => clip(name.trim() || 'unknown operator', max);
 
 /**
  * Records every attempt's result in the war-room store's audit log, and tells the incident's
@@ -67,21 +106,35 @@ export class AuditReporter {
   /** Keys already queued, so that the many reports of one command queue each record once. */
   private readonly sent = new Set<string>();
 
+  /**
+   * The incident of each command, by key, as it was when the command was first reported (when
+   * the control was fired): switching incident while it is confirmed must not split its records.
+   */
+  private readonly incidents = new Map<string, string | null>();
+
   constructor(opts: AuditReporterOptions) {
     this.opts = opts;
   }
 
   report(command: Command): void {
-    for (const result of resultsOf(command)) this.record(command, result);
-    this.toTimeline(command);
+    const incidentId = this.incidentOf(command);
+    for (const result of resultsOf(command)) this.record(command, result, incidentId);
+    this.toTimeline(command, incidentId);
+  }
+
+  private incidentOf(command: Command): string | null {
+    const known = this.incidents.get(command.key);
+    if (known !== undefined) return known;
+    const incidentId = this.opts.incidentId?.() ?? null;
+    this.incidents.set(command.key, incidentId);
+    return incidentId;
   }
 
   /** The incident's timeline tells the story too: attempted, accepted, then what came of it. */
-  private toTimeline(command: Command): void {
-    const incidentId = this.opts.incidentId?.() ?? null;
+  private toTimeline(command: Command, incidentId: string | null): void {
     if (!incidentId || !this.opts.timeline) return;
     const type = timelineType(command);
-    const key = `${command.key}.timeline.${type}`;
+    const key = `${keyBaseOf(command)}.timeline.${type}`;
     if (!type || this.sent.has(key)) return;
     this.sent.add(key);
     const scope = command.scope.venueId ? ` on ${command.scope.venueId}` : '';
@@ -89,10 +142,10 @@ export class AuditReporter {
       incidentId,
       {
         type,
-        actor: this.opts.operator(),
-        text: `${command.controlId}${scope}: ${command.phase}${command.problem ? ` — ${command.problem}` : ''} (reason: ${command.reason})`.slice(
-          0,
-          10_000,
+        actor: operatorName(this.opts.operator(), LIMITS.eventActor),
+        text: clip(
+          `${command.controlId}${scope}: ${command.phase}${command.problem ? ` — ${command.problem}` : ''} (reason: ${command.reason})`,
+          LIMITS.eventText,
         ),
         details: { idempotencyKey: command.key, commandId: command.receipt?.commandId ?? null },
       },
@@ -100,23 +153,24 @@ export class AuditReporter {
     );
   }
 
-  private record(command: Command, result: AuditResult): void {
-    const key = `${command.key}.${result}`;
+  private record(command: Command, result: AuditResult, incidentId: string | null): void {
+    const key = `${keyBaseOf(command)}.${result}`;
     if (this.sent.has(key)) return;
     this.sent.add(key);
+    const commandId = command.receipt?.commandId ?? null;
     const queued = this.opts.audit(
       {
-        incidentId: this.opts.incidentId?.() ?? null,
-        operator: clip(this.opts.operator(), 200),
-        controlId: command.controlId,
-        scope: command.scope.venueId ? `venue:${command.scope.venueId}` : 'all',
-        reason: clip(command.reason, 2000),
-        idempotencyKey: command.key,
+        incidentId,
+        operator: operatorName(this.opts.operator(), LIMITS.operator),
+        controlId: clip(command.controlId, LIMITS.controlId),
+        scope: clip(command.scope.venueId ? `venue:${command.scope.venueId}` : 'all', LIMITS.scope),
+        reason: clip(command.reason, LIMITS.reason),
+        idempotencyKey: prefix(command.key, LIMITS.idempotencyKey),
         result,
         latencyMs: Math.max(0, (command.confirmedAt ?? Date.now()) - command.startedAt),
         attemptedAt: new Date(command.startedAt).toISOString(),
-        commandId: command.receipt?.commandId ?? null,
-        detail: command.problem === null ? null : clip(command.problem, 2000),
+        commandId: commandId === null ? null : prefix(commandId, LIMITS.commandId),
+        detail: command.problem === null ? null : clip(command.problem, LIMITS.detail),
       },
       key,
     );

@@ -55,7 +55,11 @@ let center: CommandCenter | null = null;
 afterEach(() => {
   center?.dispose();
   resetCommands();
+  vi.restoreAllMocks();
 });
+
+/** Reports are made once the runner's current step is done (a microtask later): let them come. */
+const reportsMade = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function setup(opts: { token?: string | null; deadlineMs?: number } = {}) {
   const live = liveHolder(liveStateWith('ACTIVE'));
@@ -86,12 +90,13 @@ describe('CommandCenter', () => {
     const fired = center.fire('halt', {}, 'INC-7 exchange outage');
     expect(fired.ok).toBe(true);
     // Answered now (accepted, or unconfirmed if its deadline had passed), under the first key.
-    await vi.waitFor(() => expect(reported.at(-1)?.receipt).not.toBeNull());
+    await vi.waitFor(() => expect(reported.at(-1)?.receipt).toBeTruthy());
     expect(['accepted', 'unconfirmed']).toContain(reported.at(-1)?.phase);
     live.set(liveStateWith('ACTIVE')); // news, but not the promised state
+    await reportsMade();
     expect(reported.at(-1)?.phase).toBe('accepted');
     live.set(liveStateWith('HALTED'));
-    expect(reported.at(-1)?.phase).toBe('confirmed');
+    await vi.waitFor(() => expect(reported.at(-1)?.phase).toBe('confirmed'));
     expect(posts).toHaveLength(1);
   });
 
@@ -174,11 +179,71 @@ describe('CommandCenter', () => {
     const second = center.fire('halt', {}, 'INC-7');
     expect(first.ok && second.ok && second.command.key === first.command.key).toBe(true);
     // Answered now (accepted, or unconfirmed if its deadline had passed), under the first key.
-    await vi.waitFor(() => expect(reported.at(-1)?.receipt).not.toBeNull());
+    await vi.waitFor(() => expect(reported.at(-1)?.receipt).toBeTruthy());
     expect(['accepted', 'unconfirmed']).toContain(reported.at(-1)?.phase);
     expect(new Set(keys)).toEqual(new Set([first.ok ? first.command.key : '']));
     live.set(liveStateWith('HALTED'));
-    expect(reported.at(-1)?.phase).toBe('confirmed');
+    await vi.waitFor(() => expect(reported.at(-1)?.phase).toBe('confirmed'));
+  });
+
+  test('reporting never stops a command: a report that throws, and the halt is still sent once and confirmed', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const live = liveHolder(liveStateWith('ACTIVE'));
+    const posts: string[] = [];
+    const seen: Command[] = [];
+    server.use(
+      http.post(`${base}/controls/halt`, ({ request }) => {
+        const key = request.headers.get('idempotency-key')!;
+        posts.push(key);
+        return HttpResponse.json(receiptFor(key), { status: 202 });
+      }),
+    );
+    center = new CommandCenter({
+      apiBaseUrl: base,
+      requestTimeoutMs: 1000,
+      deadlineMs: 3000,
+      token: () => 'token-123456',
+      liveState: live.get,
+      subscribeLive: live.subscribe,
+      // As the audit reporter did when localStorage was full: every report throws.
+      report: (c) => {
+        seen.push(c);
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    });
+    const fired = center.fire('halt', {}, 'INC-7 exchange outage');
+    if (!fired.ok) throw new Error(fired.error);
+    await vi.waitFor(() => expect(posts).toEqual([fired.command.key]));
+    await vi.waitFor(() => expect(seen.at(-1)?.receipt).toBeTruthy());
+    live.set(liveStateWith('HALTED'));
+    await vi.waitFor(() => expect(seen.at(-1)?.phase).toBe('confirmed'));
+    // Not a phantom "sending" left behind: the next press is judged on the trading state.
+    expect(center.fire('halt', {}, 'INC-7')).toEqual({ ok: false, error: 'Halt trading: already halted' });
+    expect(posts).toHaveLength(1);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/^control halt .*not recorded: .*quota/));
+  });
+
+  test('the request is on the wire before anything about it is recorded', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch');
+    const requestsAtReport: number[] = [];
+    const live = liveHolder(liveStateWith('ACTIVE'));
+    server.use(
+      http.post(`${base}/controls/halt`, ({ request }) =>
+        HttpResponse.json(receiptFor(request.headers.get('idempotency-key')!), { status: 202 }),
+      ),
+    );
+    center = new CommandCenter({
+      apiBaseUrl: base,
+      requestTimeoutMs: 1000,
+      deadlineMs: 3000,
+      token: () => 'token-123456',
+      liveState: live.get,
+      subscribeLive: live.subscribe,
+      report: () => requestsAtReport.push(fetchSpy.mock.calls.length),
+    });
+    center.fire('halt', {}, 'INC-7');
+    await vi.waitFor(() => expect(requestsAtReport.length).toBeGreaterThan(1));
+    expect(requestsAtReport[0]).toBe(1);
   });
 
   test('a 401 from the trading system signs the operator out', async () => {

@@ -27,7 +27,10 @@ export interface CommandCenterDeps {
   liveState(): LiveState | undefined;
   /** Called on every change of the live state; returns the unsubscribe function. */
   subscribeLive(listener: () => void): () => void;
-  /** Every change of a command, for the audit log. */
+  /**
+   * Every change of a command, for the audit log. Called after the request is on its way, and
+   * whatever it throws is logged, never passed on: recording a control must not stop it.
+   */
   report?(command: Command): void;
   /** The trading system no longer accepts the operator's token: sign them out. */
   unauthorized?(): void;
@@ -39,6 +42,18 @@ export interface CommandCenterDeps {
 
 /** The contract's limit on a control's reason. */
 const MAX_REASON = 2000;
+
+/**
+ * A war-room tool must keep stopping trading when everything else is failing: a report that
+ * throws (storage full, a bug) is said aloud and the command goes on.
+ */
+function reportSafely(report: (command: Command) => void, command: Command): void {
+  try {
+    report(command);
+  } catch (error) {
+    console.error(`control ${command.controlId} (${command.key}): not recorded: ${String(error)}`);
+  }
+}
 
 export type FireResult = { ok: true; command: Command } | { ok: false; error: string };
 
@@ -112,7 +127,8 @@ export class CommandCenter {
       ...(this.deps.retryDelaysMs ? { retryDelaysMs: this.deps.retryDelaysMs } : {}),
     });
     this.active.set(command.key, runner);
-    this.changed(command);
+    // Started before anything is recorded: its first attempt shows the command (through
+    // onChange), and the reports of it wait until the request is on the wire.
     runner.start();
     return { ok: true, command: runner.command };
   }
@@ -137,7 +153,10 @@ export class CommandCenter {
     useCommandStore.setState((s) => ({
       commands: [command, ...s.commands.filter((c) => c.key !== command.key)].slice(0, MAX_SHOWN),
     }));
-    this.deps.report?.(command);
+    // After the current step of the runner, so that a first attempt's request is already on the
+    // wire; in order, since microtasks run in the order they were queued.
+    const report = this.deps.report;
+    if (report) queueMicrotask(() => reportSafely(report, command));
     // Nothing more will come of it: forget the runner (the command stays listed).
     const done = isFinal(command) || (command.phase === 'accepted' && !command.verifiable);
     if (done) this.active.delete(command.key);

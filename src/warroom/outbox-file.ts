@@ -88,15 +88,30 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 
 export const OUTBOX_STORAGE_KEY = 'warroom.outbox.v1';
 
-/** The stored outbox, or an empty one; an unreadable one is set aside, not thrown away. */
+/**
+ * The stored outbox, or an empty one; an unreadable one is set aside, not thrown away. Never
+ * throws: storage that cannot be read (disabled by the browser) must not stop the edits and
+ * control records the outbox can still hold in memory and deliver.
+ */
 export function readOutboxFile(storage: StorageLike, key = OUTBOX_STORAGE_KEY): OutboxFile {
-  const raw = storage.getItem(key);
+  let raw: string | null;
+  try {
+    raw = storage.getItem(key);
+  } catch (error) {
+    console.error(`war-room outbox: the stored queue cannot be read (${String(error)})`);
+    return emptyOutbox();
+  }
   if (raw === null) return emptyOutbox();
   const json = parseJsonText(raw, 'stored outbox');
   const parsed = json.ok ? parseOrExplain(outboxFileSchema, json.value, 'stored outbox') : json;
   if (parsed.ok) return parsed.value;
-  storage.setItem(`${key}.unreadable.${Date.now()}`, raw);
-  console.error(`war-room outbox: ${parsed.error}; kept aside`);
+  try {
+    storage.setItem(`${key}.unreadable.${Date.now()}`, raw);
+    console.error(`war-room outbox: ${parsed.error}; kept aside`);
+  } catch {
+    // Full storage cannot take a copy either: say so, since what it held is now out of the queue.
+    console.error(`war-room outbox: ${parsed.error}; could not be kept aside (storage full)`);
+  }
   return emptyOutbox();
 }
 

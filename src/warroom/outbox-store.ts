@@ -1,15 +1,16 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { Outbox } from './outbox.ts';
-import type { OutboxStatus } from './outbox.ts';
+import type { OutboxSnapshot, OutboxStatus } from './outbox.ts';
 import { isEdit } from './outbox-file.ts';
-import type { EditEntry, OutboxEntry, OutboxFile, RefusedWrite } from './outbox-file.ts';
+import type { EditEntry, OutboxEntry, RefusedWrite } from './outbox-file.ts';
 import { useStoreBaseUrl } from './queries.ts';
 
 // What only this browser knows about its edits: which are still to be sent, which the store
-// refused. The edits themselves live in localStorage (outbox-file.ts); the Outbox is the external
-// store React reads them from. Components read it with useSyncExternalStore rather than through a
-// mirrored copy: a mirror has to be filled when the outbox is made, which happens during a
-// render, and filling it there updated components already on screen while React was rendering.
+// refused. The edits themselves live in localStorage (outbox-file.ts), or in the Outbox's memory
+// while storage refuses them; the Outbox is the external store React reads them from. Components
+// read it with useSyncExternalStore rather than through a mirrored copy: a mirror has to be
+// filled when the outbox is made, which happens during a render, and filling it there updated
+// components already on screen while React was rendering.
 
 let current: { baseUrl: string; outbox: Outbox } | null = null;
 
@@ -33,7 +34,7 @@ function useOutboxReady(): Outbox {
 }
 
 /** A part of the outbox's state; the outbox replaces its file and status on change, never mutates. */
-function useOutboxState<T>(select: (state: { file: OutboxFile; status: OutboxStatus }) => T): T {
+function useOutboxState<T>(select: (state: OutboxSnapshot) => T): T {
   const outbox = useOutboxReady();
   const subscribe = useCallback((onChange: () => void) => outbox.subscribe(onChange), [outbox]);
   return useSyncExternalStore(subscribe, () => select(outbox.snapshot()));
@@ -55,6 +56,17 @@ function editsOf(entries: readonly OutboxEntry[]): readonly EditEntry[] {
  */
 export function usePendingWrites(): readonly EditEntry[] {
   return useOutboxState((s) => editsOf(s.file.entries));
+}
+
+const NOTHING_HELD: readonly OutboxEntry[] = [];
+
+/**
+ * Everything still to send (edits and control audit records alike) while localStorage refuses
+ * the queue: held in this tab only, so a reload or a closed tab loses it. Empty while the queue
+ * is stored.
+ */
+export function useHeldInTabOnly(): readonly OutboxEntry[] {
+  return useOutboxState((s) => (s.storageProblem === null ? NOTHING_HELD : s.file.entries));
 }
 
 /** Edits the store refused; they stay listed until dismissed. */

@@ -42,7 +42,10 @@ function makeOutbox(store: WarRoomTestStore, storage: StorageLike, opts: Partial
   outboxes.push(outbox);
   return outbox;
 }
-afterEach(() => outboxes.splice(0).forEach((o) => o.stop()));
+afterEach(() => {
+  outboxes.splice(0).forEach((o) => o.stop());
+  vi.restoreAllMocks();
+});
 
 const declaration: IncidentDeclaration = {
   title: 'Binance feed silent',
@@ -321,11 +324,141 @@ describe('control audit records', () => {
   test('one the store refuses is set aside for someone to read, never dropped unseen', async () => {
     const store = await startStore();
     const outbox = makeOutbox(store, new MemoryStorage());
-    record(outbox, 'INC-404', 'halt-0004-dddd');
+    // As an older dashboard might have queued it: no result the audit log knows.
+    outbox.enqueue({
+      kind: 'audit',
+      incidentId: null,
+      method: 'POST',
+      suffix: '',
+      key: 'halt-0004-dddd.accepted',
+      body: { operator: 'alice', controlId: 'halt', scope: 'all', result: 'worked' },
+    });
     outbox.start();
     await vi.waitFor(() => expect(outbox.snapshot().file.refused).toHaveLength(1));
     const [refusal] = outbox.snapshot().file.refused;
-    expect(refusal).toMatchObject({ status: 404, entry: { kind: 'audit', key: 'halt-0004-dddd.accepted' } });
+    expect(refusal).toMatchObject({ status: 400, entry: { kind: 'audit', key: 'halt-0004-dddd.accepted' } });
+  });
+
+  test('one whose incident the store no longer has is recorded without it, saying which it was', async () => {
+    const store = await startStore();
+    const net = network();
+    const outbox = makeOutbox(store, new MemoryStorage(), { fetch: net.fetchImpl });
+    record(outbox, 'INC-404', 'halt-0005-eeee');
+    outbox.start();
+    await vi.waitFor(() => expect(outbox.snapshot().file.entries).toHaveLength(0));
+    expect(outbox.snapshot().file.refused).toEqual([]);
+    const records = await auditOf(store);
+    expect(records.map((r) => [r.idempotencyKey, r.result, r.incidentId])).toEqual([
+      ['halt-0005-eeee', 'accepted', null],
+    ]);
+    expect(records[0]?.detail).toBe('recorded without incident INC-404: the store no longer has it');
+    // Refused once with the incident, then taken without it: no loop.
+    expect(net.state.requests.filter((r) => r.endsWith('/audit'))).toHaveLength(2);
+  });
+});
+
+/** localStorage as a full (or disabled) one behaves: every write is refused. */
+class RefusingStorage implements StorageLike {
+  readonly items = new Map<string, string>();
+  refuse = true;
+  getItem = (key: string) => this.items.get(key) ?? null;
+  setItem = (key: string, value: string) => {
+    if (this.refuse) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.items.set(key, value);
+  };
+}
+
+describe('when storage refuses the queue', () => {
+  const note = (incidentId: string, text: string) =>
+    ({
+      kind: 'note',
+      incidentId,
+      method: 'POST',
+      suffix: '/notes',
+      body: { text, actor: 'sam' },
+    }) as const;
+
+  test('it holds the entries in this tab, says so, and still delivers them', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = await startStore();
+    const incident = await declare(store);
+    const storage = new RefusingStorage();
+    const outbox = makeOutbox(store, storage);
+    expect(outbox.enqueue(note(incident.id, 'held in memory'))).not.toBeNull();
+    expect(outbox.snapshot().storageProblem).toMatch(/^QuotaExceededError/);
+    expect(outbox.snapshot().file.entries.map((e) => e.kind)).toEqual(['note']);
+    expect(storage.getItem(OUTBOX_STORAGE_KEY)).toBeNull();
+
+    outbox.start();
+    await vi.waitFor(() => expect(outbox.snapshot().file.entries).toHaveLength(0));
+    expect(await timelineTypes(store, incident.id)).toContain('note:sam:held in memory');
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/held in this tab/));
+  });
+
+  test('once storage takes it again, the queue is stored, with what another tab stored meanwhile', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const storage = new RefusingStorage();
+    const outbox = new Outbox({ baseUrl: 'http://store.invalid/warroom/v1', storage });
+    outbox.enqueue(note('INC-1', 'mine'));
+    // Another tab's queue, stored while this one was refused.
+    storage.items.set(
+      OUTBOX_STORAGE_KEY,
+      JSON.stringify({
+        version: 1,
+        entries: [
+          { ...note('INC-1', 'theirs'), key: 'wr-other-tab-1', queuedAt: 0, attempts: 0, problem: null },
+        ],
+        ids: {},
+        refused: [],
+        delivered: [],
+      }),
+    );
+    storage.refuse = false;
+    outbox.enqueue(note('INC-1', 'mine, later'));
+
+    expect(outbox.snapshot().storageProblem).toBeNull();
+    const stored = JSON.parse(storage.getItem(OUTBOX_STORAGE_KEY)!) as {
+      entries: { body: { text: string } }[];
+    };
+    expect(stored.entries.map((e) => e.body.text)).toEqual(['mine', 'mine, later', 'theirs']);
+  });
+
+  test('another tab’s change to storage does not replace what this tab holds', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const storage = new RefusingStorage();
+    const outbox = new Outbox({ baseUrl: 'http://store.invalid/warroom/v1', storage });
+    outbox.enqueue(note('INC-1', 'mine'));
+    outbox.reload(); // the storage event of another tab
+    expect(outbox.snapshot().file.entries.map((e) => e.body['text'])).toEqual(['mine']);
+  });
+
+  test('an unreadable stored queue that cannot be kept aside (storage full) is said aloud, not thrown', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const storage = new RefusingStorage();
+    storage.items.set(OUTBOX_STORAGE_KEY, '{"version": 1, "entr');
+    const outbox = new Outbox({ baseUrl: 'http://store.invalid/warroom/v1', storage });
+    expect(outbox.snapshot().file.entries).toEqual([]);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/could not be kept aside/));
+  });
+
+  test('storage that cannot even be read costs nothing either', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = await startStore();
+    const incident = await declare(store);
+    const storage: StorageLike = {
+      getItem: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+      setItem: () => {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    };
+    const outbox = makeOutbox(store, storage);
+    outbox.start();
+    outbox.enqueue(note(incident.id, 'no storage at all'));
+    await vi.waitFor(() => expect(outbox.snapshot().file.entries).toHaveLength(0));
+    expect(await timelineTypes(store, incident.id)).toContain('note:sam:no storage at all');
+    expect(outbox.snapshot().storageProblem).toMatch(/^SecurityError/);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   checklistSchema,
+  controlAuditDraftSchema,
   controlAuditRecordSchema,
   incidentSchema,
   timelineEventSchema,
@@ -8,7 +9,14 @@ import type { Checklist, ControlAuditRecord, Incident, TimelineEvent } from '../
 import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
 import type { ParseResult } from '../../contract/validate.ts';
 import { backoffDelay } from '../live/backoff.ts';
-import { isLocalId, newKey, OUTBOX_STORAGE_KEY, readOutboxFile, writeOutboxFile } from './outbox-file.ts';
+import {
+  auditEntrySchema,
+  isLocalId,
+  newKey,
+  OUTBOX_STORAGE_KEY,
+  readOutboxFile,
+  writeOutboxFile,
+} from './outbox-file.ts';
 import type { AuditEntry, EditEntry, OutboxEntry, OutboxFile, StorageLike } from './outbox-file.ts';
 import { isPermanentStatus, problemText, StoreUnreachable, storeRequest } from './store-client.ts';
 import type { StoreFetch } from './store-client.ts';
@@ -18,6 +26,16 @@ export type Delivered =
   | { kind: 'event'; event: TimelineEvent }
   | { kind: 'checklist'; checklist: Checklist }
   | { kind: 'audit'; record: ControlAuditRecord };
+
+export interface OutboxSnapshot {
+  file: OutboxFile;
+  status: OutboxStatus;
+  /**
+   * Why localStorage refused the queue, while it does (full, or disabled): the queue is then held
+   * in this tab's memory only, still delivered while the tab lives but lost with it.
+   */
+  storageProblem: string | null;
+}
 
 export interface OutboxStatus {
   /** Why the head of the queue is waiting, while it is. */
@@ -60,6 +78,62 @@ type Outcome =
 const REMEMBERED_KEYS = 300;
 
 /**
+ * The queue this tab held in memory, written back over what other tabs stored meanwhile: their
+ * entries are kept (after ours, in their order), not overwritten. One they delivered and we still
+ * hold is sent again under its key, which the store replays rather than doing twice.
+ */
+function mergeFiles(stored: OutboxFile, mine: OutboxFile): OutboxFile {
+  const known = new Set([
+    ...mine.entries.map((e) => e.key),
+    ...mine.refused.map((r) => r.entry.key),
+    ...mine.delivered,
+  ]);
+  const refusedHere = new Set(mine.refused.map((r) => r.entry.key));
+  return {
+    ...mine,
+    entries: [...mine.entries, ...stored.entries.filter((e) => !known.has(e.key))],
+    ids: { ...stored.ids, ...mine.ids },
+    refused: [...mine.refused, ...stored.refused.filter((r) => !refusedHere.has(r.entry.key))],
+    delivered: [...new Set([...stored.delivered, ...mine.delivered])].slice(-REMEMBERED_KEYS),
+  };
+}
+
+const MAX_AUDIT_DETAIL = controlAuditDraftSchema.shape.detail.unwrap().unwrap().maxLength ?? Infinity;
+const MAX_KEY = auditEntrySchema.shape.key.maxLength ?? 128;
+const UNLINKED = '.unlinked';
+
+/**
+ * An audit record the store refused because its incident is gone (deleted, or a store that was
+ * reset): the control was still used, so the record is sent again without the incident, saying
+ * which one it was for. A new key, because the store has kept its refusal under the old one; the
+ * same in every tab, so two tabs re-queueing it still make one record.
+ */
+function unlinkedRecord(head: AuditEntry, incidentId: string): AuditEntry {
+  const note = `recorded without incident ${incidentId}: the store no longer has it`;
+  const before = typeof head.body['detail'] === 'string' ? head.body['detail'] : '';
+  // What the record already said comes first; cut, rather than the note, to stay in the limit.
+  const room = MAX_AUDIT_DETAIL - note.length - 3;
+  const kept = before.length > room ? `${before.slice(0, Math.max(0, room - 1))}…` : before;
+  const detail = (kept ? `${kept} — ${note}` : note).slice(0, MAX_AUDIT_DETAIL);
+  return {
+    ...head,
+    incidentId: null,
+    key: `${head.key.slice(0, MAX_KEY - UNLINKED.length)}${UNLINKED}`,
+    body: { ...head.body, incidentId: null, detail },
+    attempts: 0,
+    problem: null,
+  };
+}
+
+/** The incident an audit record is sent with: the store's id for one declared offline. */
+function auditIncidentOf(head: AuditEntry, file: OutboxFile): string | null {
+  // The control was used whatever became of the incident: if its declaration was refused, the
+  // record goes without an incident rather than not at all.
+  const id = head.incidentId;
+  return id !== null && isLocalId(id) ? (file.ids[id] ?? null) : id;
+}
+
+/**
  * Where the head is sent and with what body, once the store's ids for incidents declared offline
  * are known: the queue is in order, so a declaration has been answered before anything that
  * names its placeholder comes to the head.
@@ -68,13 +142,8 @@ function requestFor(
   head: OutboxEntry,
   file: OutboxFile,
 ): { path: string; body: Record<string, unknown> } | { refused: string } {
-  if (head.kind === 'audit') {
-    // The control was used whatever became of the incident: if its declaration was refused, the
-    // record goes without an incident rather than not at all.
-    const id = head.incidentId;
-    const incidentId = id !== null && isLocalId(id) ? (file.ids[id] ?? null) : id;
-    return { path: '/audit', body: { ...head.body, incidentId } };
-  }
+  if (head.kind === 'audit')
+    return { path: '/audit', body: { ...head.body, incidentId: auditIncidentOf(head, file) } };
   if (head.kind === 'declare') return { path: '/incidents', body: head.body };
   const incidentId = isLocalId(head.incidentId) ? file.ids[head.incidentId] : head.incidentId;
   if (incidentId === undefined)
@@ -116,13 +185,19 @@ function answerOf(head: OutboxEntry, value: unknown): ParseResult<Delivered> {
  * refusal: set aside for the person to read.
  *
  * localStorage is the truth, re-read before every step, so that two tabs of one browser share
- * one queue; both may send the same head at once, which the key makes harmless.
+ * one queue; both may send the same head at once, which the key makes harmless. When storage
+ * refuses the queue (full, or disabled), this tab holds it in memory instead and says so
+ * (`storageProblem`): a halt's audit record must still be sent, and nothing may stop the
+ * control that made it. Each later change tries storage again.
  */
 export class Outbox {
   private readonly opts: Required<OutboxOptions>;
   private readonly listeners = new Set<() => void>();
   private readonly deliveredListeners = new Set<(entry: OutboxEntry, answer: Delivered | null) => void>();
   private file: OutboxFile;
+  /** The queue, while storage refuses it: then this tab's copy is the truth. */
+  private held: OutboxFile | null = null;
+  private storageProblem: string | null = null;
   private status: OutboxStatus = { problem: null, retryAt: null };
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pumping = false;
@@ -164,12 +239,15 @@ export class Outbox {
 
   /** Another tab changed the stored queue. */
   reload(): void {
+    // Holding the queue in memory, this tab must not take the stored one for it: it tries to
+    // write its own back instead, with what the other tab stored.
+    if (this.held) return this.update((file) => file);
     this.file = readOutboxFile(this.opts.storage, this.opts.storageKey);
     this.emit();
   }
 
-  snapshot(): { file: OutboxFile; status: OutboxStatus } {
-    return { file: this.file, status: this.status };
+  snapshot(): OutboxSnapshot {
+    return { file: this.file, status: this.status, storageProblem: this.storageProblem };
   }
 
   subscribe(listener: () => void): () => void {
@@ -205,12 +283,32 @@ export class Outbox {
     this.update((file) => ({ ...file, refused: file.refused.filter((r) => r.entry.key !== key) }));
   }
 
+  private read(): OutboxFile {
+    return this.held ?? readOutboxFile(this.opts.storage, this.opts.storageKey);
+  }
+
   private update(change: (file: OutboxFile) => OutboxFile): void {
-    const current = readOutboxFile(this.opts.storage, this.opts.storageKey);
+    const current = this.read();
     const next = change(current);
-    if (next !== current) writeOutboxFile(this.opts.storage, next, this.opts.storageKey);
-    this.file = next;
+    this.file = next === current && !this.held ? next : this.store(next);
     this.emit();
+  }
+
+  /** Writes the queue; when storage refuses, holds it in memory. Returns the queue as it now is. */
+  private store(next: OutboxFile): OutboxFile {
+    const file = this.held ? mergeFiles(readOutboxFile(this.opts.storage, this.opts.storageKey), next) : next;
+    try {
+      writeOutboxFile(this.opts.storage, file, this.opts.storageKey);
+    } catch (error) {
+      if (!this.held)
+        console.error(`war-room outbox: storage refused the queue, held in this tab: ${String(error)}`);
+      this.held = next;
+      this.storageProblem = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return next;
+    }
+    this.held = null;
+    this.storageProblem = null;
+    return file;
   }
 
   private emit(): void {
@@ -228,7 +326,7 @@ export class Outbox {
     try {
       for (;;) {
         if (this.stopped) return;
-        const file = readOutboxFile(this.opts.storage, this.opts.storageKey);
+        const file = this.read();
         const head = file.entries[0];
         if (!head) return this.setStatus({ problem: null, retryAt: null });
         const outcome = await this.deliver(head, file);
@@ -280,6 +378,17 @@ export class Outbox {
   private settle(head: OutboxEntry, outcome: Exclude<Outcome, { kind: 'retry' }>): void {
     this.update((file) => {
       const entries = file.entries.filter((e) => e.key !== head.key);
+      const incidentId = head.kind === 'audit' ? auditIncidentOf(head, file) : null;
+      if (outcome.kind === 'refused' && outcome.status === 404 && head.kind === 'audit' && incidentId) {
+        // In its place, so the audit log keeps the order the controls were used in; once only,
+        // however many tabs got the same refusal.
+        const again = unlinkedRecord(head, incidentId);
+        const queued = file.entries.some((e) => e.key === again.key) || file.delivered.includes(again.key);
+        return {
+          ...file,
+          entries: file.entries.flatMap((e) => (e.key !== head.key ? [e] : queued ? [] : [again])),
+        };
+      }
       if (outcome.kind === 'refused') {
         if (head.quiet) return { ...file, entries };
         const refusal = {

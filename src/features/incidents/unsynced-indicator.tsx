@@ -1,5 +1,8 @@
 import { formatClock } from '../../lib/format.ts';
+import { isEdit } from '../../warroom/outbox-file.ts';
+import type { OutboxEntry } from '../../warroom/outbox-file.ts';
 import {
+  useHeldInTabOnly,
   useOutboxActions,
   useOutboxStatus,
   usePendingWrites,
@@ -17,12 +20,27 @@ const WHAT: Record<string, string> = {
   edit: 'change to the incident',
 };
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "2 edits and 1 control record": audit records are not "unsynced", but they are lost too. */
+function heldWords(held: readonly OutboxEntry[]): string {
+  const edits = held.filter(isEdit).length;
+  const records = held.length - edits;
+  const parts = [
+    ...(edits > 0 ? [count(edits, 'edit', 'edits')] : []),
+    ...(records > 0 ? [count(records, 'control record', 'control records')] : []),
+  ];
+  return parts.join(' and ');
+}
+
 /**
  * Edits not yet in the store, and edits it refused. Quiet when everything is delivered; while the
- * store is down it says that nothing typed is lost, so nobody retypes (and doubles) an edit.
+ * store is down it says that nothing typed is lost, so nobody retypes (and doubles) an edit —
+ * unless the browser refuses to store them, when it says plainly that a reload would lose them.
  */
 export function UnsyncedIndicator() {
   const pending = usePendingWrites();
+  const held = useHeldInTabOnly();
   const refused = useRefusedWrites();
   const status = useOutboxStatus();
   const link = useStoreLink();
@@ -38,6 +56,13 @@ export function UnsyncedIndicator() {
           opened, so incidents and checklists are what this browser last saw.
         </p>
       )}
+      {held.length > 0 && (
+        <p role="alert" className="rounded bg-red-900/80 px-2 py-1 text-sm text-red-50">
+          <strong>Not kept: {heldWords(held)}</strong> held in this tab only — this browser refuses to store
+          them (storage full or disabled). They are still sent while this tab stays open; reloading or closing
+          it loses them.
+        </p>
+      )}
       {pending.length > 0 && (
         <p
           role="status"
@@ -45,7 +70,7 @@ export function UnsyncedIndicator() {
         >
           <strong>{pending.length} unsynced</strong>
           {down
-            ? ` — the store is unreachable; your edits are kept and will be sent once${status.retryAt ? ` (next try ${formatClock(status.retryAt)})` : ''}.`
+            ? ` — the store is unreachable; your edits are ${held.length > 0 ? 'held in this tab' : 'kept'} and will be sent once${status.retryAt ? ` (next try ${formatClock(status.retryAt)})` : ''}.`
             : ' — sending…'}
           {down && (
             <button type="button" className="ml-2 underline" onClick={retryRequested}>
