@@ -39,25 +39,82 @@ export type Step = {
   branches?: { when: string; steps: Step[] }[];
 };
 
-const kebabId = z.string().regex(/^[a-z0-9-]+$/, 'ids are kebab-case: a-z, 0-9 and -');
+/**
+ * What the store can serve, in one place. `idLength`: a step is ticked by its id in the tick's
+ * path, which the store takes up to this length (store/api/write-routes.ts), and an incident
+ * chooses a playbook by an id of at most this length (PlaybookChoice); a longer id could be saved
+ * but never ticked or chosen. `steps`: the importer's budget (src/playbooks/import/finish.ts
+ * LIMITS.stepsPerPlaybook), so that everything an import produces can be saved. `branchDepth`:
+ * real runbooks branch once or twice ("exchange down" → "failover available?"); the limit is what
+ * lets a body be refused before it is walked level by level (see stepSchema).
+ * war-room-store.yaml states the same numbers; constraints.test.ts compares them.
+ */
+export const PLAYBOOK_LIMITS = { idLength: 200, steps: 400, branchDepth: 5 } as const;
+
+const kebabId = z
+  .string()
+  .max(PLAYBOOK_LIMITS.idLength)
+  .regex(/^[a-z0-9-]+$/, 'ids are kebab-case: a-z, 0-9 and -');
 
 export const stepControlSchema = z.strictObject({ id: controlIdSchema, venue: z.boolean().optional() });
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const listAt = (value: unknown, key: string): readonly unknown[] => {
+  const list = isRecord(value) ? value[key] : undefined;
+  return Array.isArray(list) ? list : [];
+};
+
+/**
+ * Whether branches nest deeper than `limit` below a step, found level by level with a loop: a
+ * recursive walk (zod's own included) overflows the stack on a body nested a thousand deep, and
+ * the store would answer 500 instead of saying what is wrong. Looks no further than `limit + 1`
+ * levels, and tolerates any shape: the schema reports wrong shapes itself.
+ */
+export function branchesTooDeep(step: unknown, limit: number = PLAYBOOK_LIMITS.branchDepth): boolean {
+  let level: readonly unknown[] = [step];
+  for (let depth = 0; level.length > 0; depth++) {
+    if (depth > limit) return true;
+    const next: unknown[] = [];
+    for (const s of level)
+      for (const branch of listAt(s, 'branches'))
+        for (const inner of listAt(branch, 'steps')) next.push(inner);
+    level = next;
+  }
+  return false;
+}
+
+// The depth is checked before the step's shape, and the pipe stops there when it is exceeded:
+// zod then never descends into the nesting. Each step checks the levels below it, so a valid
+// playbook is walked at most branchDepth + 1 times over, which its size limits keep small.
 export const stepSchema: z.ZodType<Step> = z.lazy(() =>
-  z.strictObject({
-    id: kebabId,
-    text: z.string().min(3).max(500),
-    owner: stepOwnerSchema.optional(),
-    command: z.string().min(1).max(2000).optional(),
-    control: stepControlSchema.optional(),
-    verification: z.boolean().optional(),
-    branches: z.array(stepBranchSchema).optional(),
-  }),
+  z
+    .unknown()
+    .superRefine((step, ctx) => {
+      if (branchesTooDeep(step))
+        ctx.addIssue({
+          code: 'custom',
+          // Stops the checks of the playbook around it too: they walk the steps recursively.
+          continue: false,
+          message: `branches nest more than ${PLAYBOOK_LIMITS.branchDepth} levels deep below this step; at most ${PLAYBOOK_LIMITS.branchDepth} are allowed`,
+        });
+    })
+    .pipe(
+      z.strictObject({
+        id: kebabId,
+        text: z.string().min(3).max(500),
+        owner: stepOwnerSchema.optional(),
+        command: z.string().min(1).max(2000).optional(),
+        control: stepControlSchema.optional(),
+        verification: z.boolean().optional(),
+        branches: z.array(stepBranchSchema).max(PLAYBOOK_LIMITS.steps).optional(),
+      }),
+    ),
 );
 
 export const stepBranchSchema = z.strictObject({
   when: z.string().min(3).max(200),
-  steps: z.array(stepSchema).min(1),
+  steps: z.array(stepSchema).min(1).max(PLAYBOOK_LIMITS.steps),
 });
 
 /** Minutes since the incident was declared; `to` null means open-ended ("60+ minutes"). */
@@ -70,7 +127,7 @@ export const phaseSchema = z.strictObject({
   id: kebabId,
   title: z.string().min(2).max(120),
   window: phaseWindowSchema.nullable(),
-  steps: z.array(stepSchema).min(1),
+  steps: z.array(stepSchema).min(1).max(PLAYBOOK_LIMITS.steps),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 
@@ -78,17 +135,28 @@ export type Phase = z.infer<typeof phaseSchema>;
 export const playbookSystemSchema = z.enum(['rtes', 'eafix', 'smc', 'lav-adaf', 'hft', 'generic']);
 export type PlaybookSystem = z.infer<typeof playbookSystemSchema>;
 
-export const playbookSchema = z.strictObject({
-  id: kebabId,
-  title: z.string().min(3).max(160),
-  system: playbookSystemSchema,
-  /** The severity it is written for, in that system's scheme, if it is specific to one. */
-  severity: z.string().max(10).optional(),
-  /** Incident types it answers; the first playbook matching an incident's type is suggested. */
-  incidentTypes: z.array(incidentTypeSchema),
-  summary: z.string().min(10).max(600),
-  phases: z.array(phaseSchema).min(1),
-});
+export const playbookSchema = z
+  .strictObject({
+    id: kebabId,
+    title: z.string().min(3).max(160),
+    system: playbookSystemSchema,
+    /** The severity it is written for, in that system's scheme, if it is specific to one. */
+    severity: z.string().max(10).optional(),
+    /** Incident types it answers; the first playbook matching an incident's type is suggested. */
+    incidentTypes: z.array(incidentTypeSchema),
+    summary: z.string().min(10).max(600),
+    phases: z.array(phaseSchema).min(1).max(PLAYBOOK_LIMITS.steps),
+  })
+  .superRefine((playbook, ctx) => {
+    // Each array has its own maxItems; the whole playbook, branches included, has the budget too.
+    const count = stepsOf(playbook).length;
+    if (count > PLAYBOOK_LIMITS.steps)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phases'],
+        message: `the playbook has ${count} steps (branches included); at most ${PLAYBOOK_LIMITS.steps} are allowed`,
+      });
+  });
 export type Playbook = z.infer<typeof playbookSchema>;
 
 // --- Saved (imported) playbooks.
@@ -103,7 +171,7 @@ export const SAVED_PLAYBOOK_PREFIX = 'import-';
  */
 export const savedPlaybookIdSchema = z
   .string()
-  .max(200)
+  .max(PLAYBOOK_LIMITS.idLength)
   .regex(
     /^import-[a-z0-9-]+$/,
     `a saved playbook's id is "${SAVED_PLAYBOOK_PREFIX}" then kebab-case (a-z, 0-9, -), so that it never shadows a built-in playbook`,

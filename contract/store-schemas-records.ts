@@ -1,6 +1,7 @@
 // The war-room store's timeline, checklist and control audit: part of the zod twins of
 // contract/war-room-store.yaml (see store-schemas.ts, which binds them to the document).
 import { z } from 'zod';
+import { PLAYBOOK_LIMITS } from './playbook-schemas.ts';
 import { timestampSchema } from './schemas.ts';
 import { actorSchema } from './store-schemas-incidents.ts';
 
@@ -75,13 +76,24 @@ export const checklistSchema = z.object({
 });
 export type Checklist = z.infer<typeof checklistSchema>;
 
+const playbookIdSchema = z.string().min(1).max(PLAYBOOK_LIMITS.idLength);
+
 export const playbookChoiceSchema = z.object({
-  playbookId: z.string().min(1).max(200),
+  playbookId: playbookIdSchema,
   actor: actorSchema,
 });
 export type PlaybookChoice = z.infer<typeof playbookChoiceSchema>;
 
-export const stepTickChangeSchema = z.object({ ticked: z.boolean(), actor: actorSchema });
+/**
+ * A tick names its playbook: step ids repeat across playbooks (`reconcile`, `health`), and a tick
+ * queued offline may arrive after someone switched the incident's playbook. The store records it
+ * only for the playbook it names, and only while that one is active.
+ */
+export const stepTickChangeSchema = z.object({
+  ticked: z.boolean(),
+  playbookId: playbookIdSchema,
+  actor: actorSchema,
+});
 export type StepTickChange = z.infer<typeof stepTickChangeSchema>;
 
 export const controlResultSchema = z.enum([

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { LIMITS as IMPORT_LIMITS } from '../src/playbooks/import/finish.ts';
 import { changePageFixture, changeFixtures, checklistFixture, incidentFixture } from './fixtures.ts';
+import { savedPlaybookFixture } from './store-schemas-fixtures.ts';
 import {
   changePageSchema,
   changeSchema,
@@ -7,6 +9,8 @@ import {
   incidentDeclarationSchema,
   incidentPatchSchema,
   incidentSchema,
+  PLAYBOOK_LIMITS,
+  playbookSchema,
   SEVERITIES_BY_SCHEME,
   severitySchema,
 } from './store-schemas.ts';
@@ -80,5 +84,37 @@ describe('war-room store schemas', () => {
       error:
         'change: type: expected one of incident.created, incident.updated, timeline.appended, checklist.changed, audit.appended, playbook.saved, got "incident.deleted"',
     });
+  });
+});
+
+describe('the limits of a playbook', () => {
+  /** A playbook whose first step has branches nested `depth` levels deep, built without recursion. */
+  function nestedPlaybook(depth: number) {
+    let step: object = { id: 'innermost', text: 'The last check' };
+    for (let level = depth; level > 0; level--)
+      step = {
+        id: `level-${level}`,
+        text: 'Which case is it?',
+        branches: [{ when: 'if so', steps: [step] }],
+      };
+    const playbook = structuredClone(savedPlaybookFixture.playbook);
+    return { ...playbook, phases: [{ ...playbook.phases[0]!, steps: [step] }] };
+  }
+
+  test('branches nest at most 5 levels; any deeper body is refused without walking it', () => {
+    expect(parseOrExplain(playbookSchema, nestedPlaybook(PLAYBOOK_LIMITS.branchDepth), 'playbook').ok).toBe(
+      true,
+    );
+    // Far deeper than a recursive walk survives: refused all the same, with one message.
+    for (const depth of [PLAYBOOK_LIMITS.branchDepth + 1, 1000, 50_000])
+      expect(parseOrExplain(playbookSchema, nestedPlaybook(depth), 'playbook')).toEqual({
+        ok: false,
+        error:
+          'playbook: phases[0].steps[0]: branches nest more than 5 levels deep below this step; at most 5 are allowed',
+      });
+  });
+
+  test('everything the importer may produce can be saved: its step budget is the schema’s', () => {
+    expect(IMPORT_LIMITS.stepsPerPlaybook).toBe(PLAYBOOK_LIMITS.steps);
   });
 });

@@ -221,7 +221,10 @@ export interface paths {
         get?: never;
         /**
          * Tick or untick a step of the active playbook.
-         * @description A playbook must be chosen first (409 otherwise). Setting what is already set changes nothing.
+         * @description The body names the playbook the step belongs to. A playbook must be chosen first, and the
+         *     named one must be the incident's active playbook: a tick made before someone switched
+         *     playbooks (and delivered later, from an outbox) is a 409 that names both, and nothing is
+         *     recorded. Setting what is already set changes nothing.
          */
         put: operations["tickStep"];
         post?: never;
@@ -545,6 +548,12 @@ export interface components {
         };
         StepTickChange: {
             ticked: boolean;
+            /**
+             * @description The playbook whose step this is, as shown when the person ticked it. Step ids repeat
+             *     across playbooks (`reconcile`, `health`), so a tick names its playbook, and the store
+             *     records it only while that is the incident's active playbook.
+             */
+            playbookId: string;
             actor: components["schemas"]["Actor"];
         };
         /**
@@ -568,8 +577,12 @@ export interface components {
             when: string;
             steps: components["schemas"]["Step"][];
         };
+        /**
+         * @description Branches nest at most 5 levels deep below a step (a step in a branch of a step in a branch
+         *     … of a phase's step); a deeper step is refused before its nesting is read.
+         */
         Step: {
-            /** @description Kebab-case; ticks are kept by it. */
+            /** @description Kebab-case; ticks are kept by it, and sent in the tick's path (at most 200 characters). */
             id: string;
             text: string;
             owner?: components["schemas"]["StepOwner"];
@@ -602,6 +615,7 @@ export interface components {
          *     built-in library and Markdown imports both have this shape.
          */
         Playbook: {
+            /** @description At most 200 characters, as a PlaybookChoice's `playbookId`. */
             id: string;
             title: string;
             system: components["schemas"]["PlaybookSystem"];
@@ -610,6 +624,10 @@ export interface components {
             /** @description Incident types it answers; they make it a suggestion for an incident. */
             incidentTypes: components["schemas"]["IncidentType"][];
             summary: string;
+            /**
+             * @description At most 400 steps in all, those in branches included: the importer's budget for one
+             *     playbook.
+             */
             phases: components["schemas"]["Phase"][];
         };
         /**

@@ -1,6 +1,12 @@
 import { incidentDeclarationSchema, incidentPatchSchema } from '../../contract/store-schemas.ts';
-import type { Incident, IncidentPatch, IncidentStatus, RoleName } from '../../contract/store-schemas.ts';
-import type { EditEntry } from './outbox-file.ts';
+import type {
+  Checklist,
+  Incident,
+  IncidentPatch,
+  IncidentStatus,
+  RoleName,
+} from '../../contract/store-schemas.ts';
+import type { EditEntry, OutboxEntry } from './outbox-file.ts';
 
 // What the dashboard shows before the store has it: an incident declared offline, and edits not
 // yet delivered, laid over the store's data so the person sees what they did. Marked as unsynced
@@ -101,4 +107,55 @@ export function hasPendingEdits(
   ids: Readonly<Record<string, string>>,
 ): boolean {
   return entries.some((e) => resolveId(e.incidentId, ids) === incidentId);
+}
+
+/**
+ * The playbook an incident follows as this browser shows it: a choice still to be delivered wins
+ * over the store's, since the person sees the playbook they picked.
+ */
+export function followedPlaybookId(
+  checklist: Checklist | undefined,
+  entries: readonly OutboxEntry[],
+  incidentId: string,
+  ids: Readonly<Record<string, string>> = {},
+): string | null {
+  const incident = resolveId(incidentId, ids);
+  const choice = entries.findLast(
+    (e) => e.kind === 'playbook' && e.incidentId !== null && resolveId(e.incidentId, ids) === incident,
+  );
+  return typeof choice?.body.playbookId === 'string'
+    ? choice.body.playbookId
+    : (checklist?.playbookId ?? null);
+}
+
+export interface PendingTick {
+  stepId: string;
+  ticked: boolean;
+  actor: string;
+}
+
+const STEP_SUFFIX = '/checklist/steps/';
+
+/**
+ * This browser's undelivered ticks and unticks of one playbook's steps, oldest first. Only those
+ * queued for that playbook: step ids repeat across playbooks, and a tick queued under another one
+ * (before a switch) is not a tick of this one. The store will refuse it, and it must not look
+ * done meanwhile. Ticks queued before ticks named their playbook count for none.
+ */
+export function pendingTicks(
+  entries: readonly OutboxEntry[],
+  incidentId: string,
+  playbookId: string | null,
+  ids: Readonly<Record<string, string>> = {},
+): PendingTick[] {
+  if (playbookId === null) return [];
+  const incident = resolveId(incidentId, ids);
+  const out: PendingTick[] = [];
+  for (const e of entries) {
+    if (e.kind !== 'tick' || resolveId(e.incidentId, ids) !== incident) continue;
+    if (e.body.playbookId !== playbookId || !e.suffix.startsWith(STEP_SUFFIX)) continue;
+    const stepId = decodeURIComponent(e.suffix.slice(STEP_SUFFIX.length));
+    out.push({ stepId, ticked: e.body.ticked === true, actor: String(e.body.actor) });
+  }
+  return out;
 }

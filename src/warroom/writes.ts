@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { z } from 'zod';
 import {
@@ -13,6 +14,7 @@ import {
   stepTickChangeSchema,
 } from '../../contract/store-schemas.ts';
 import type {
+  Checklist,
   ControlAuditDraft,
   IncidentDeclaration,
   IncidentPatch,
@@ -25,7 +27,8 @@ import { currentActor } from './actor.ts';
 import { newLocalId } from './outbox-file.ts';
 import type { EditDraft, Outbox } from './outbox.ts';
 import { outboxFor } from './outbox-store.ts';
-import { useStoreBaseUrl } from './queries.ts';
+import { followedPlaybookId, resolveId } from './pending.ts';
+import { useStoreBaseUrl, warroomKeys } from './queries.ts';
 
 export type WriteResult = { ok: true; incidentId: string } | { ok: false; error: string };
 
@@ -37,7 +40,15 @@ export type DeclarationDraft = Omit<IncidentDeclaration, 'actor'>;
  * Every edit the war room makes. Each is checked against the store's own schema, then queued in
  * the outbox and returns at once: the store may be down, and the edit is not lost for that.
  */
-export function warRoomWrites(outbox: Outbox) {
+export function warRoomWrites(
+  outbox: Outbox,
+  /** The store's checklist of an incident as this dashboard last read it (by the store's id). */
+  storedChecklist: (incidentId: string) => Checklist | undefined = () => undefined,
+) {
+  const shownPlaybookId = (incidentId: string): string | null => {
+    const { entries, ids } = outbox.snapshot().file;
+    return followedPlaybookId(storedChecklist(resolveId(incidentId, ids)), entries, incidentId, ids);
+  };
   function queue<T>(
     schema: z.ZodType<T>,
     body: T,
@@ -106,13 +117,27 @@ export function warRoomWrites(outbox: Outbox) {
         method: 'PUT',
         suffix: '/checklist/playbook',
       }),
-    tickStep: (incidentId: string, stepId: string, ticked: boolean) =>
-      queue(stepTickChangeSchema, { ticked, actor: actor() }, 'step tick', {
+    /**
+     * Ticks a step of `playbookId`, the playbook shown when the person ticked it. The tick carries
+     * it: delivered after a switch to another playbook, it is refused rather than ticking a
+     * namesake step there. Without it, the playbook this browser shows for the incident now is
+     * named, which is right for a tick made now; a caller acting on something started earlier (a
+     * control step's confirmation) should name the playbook the step was fired from.
+     */
+    tickStep: (incidentId: string, stepId: string, ticked: boolean, playbookId?: string): WriteResult => {
+      const named = playbookId ?? shownPlaybookId(incidentId);
+      if (named === null)
+        return {
+          ok: false,
+          error: `step tick: ${incidentId} follows no playbook on this dashboard; choose one before ticking its steps`,
+        };
+      return queue(stepTickChangeSchema, { ticked, playbookId: named, actor: actor() }, 'step tick', {
         kind: 'tick',
         incidentId,
         method: 'PUT',
         suffix: `/checklist/steps/${encodeURIComponent(stepId)}`,
-      }),
+      });
+    },
     /** An event the dashboard saw; `key` is derived from it so that every dashboard sends the same one. */
     reportEvent: (incidentId: string, event: ReportedEvent, key: string) =>
       queue(reportedEventSchema, event, 'timeline event', {
@@ -146,6 +171,14 @@ export function warRoomWrites(outbox: Outbox) {
 export type WarRoomWrites = ReturnType<typeof warRoomWrites>;
 
 export function useWarRoomWrites(): WarRoomWrites {
-  const outbox = outboxFor(useStoreBaseUrl());
-  return useMemo(() => warRoomWrites(outbox), [outbox]);
+  const baseUrl = useStoreBaseUrl();
+  const outbox = outboxFor(baseUrl);
+  const queryClient = useQueryClient();
+  return useMemo(
+    () =>
+      warRoomWrites(outbox, (incidentId) =>
+        queryClient.getQueryData<Checklist>(warroomKeys.checklist(baseUrl, incidentId)),
+      ),
+    [outbox, queryClient, baseUrl],
+  );
 }

@@ -7,7 +7,7 @@ import {
   savedPlaybookSchema,
 } from '../../contract/store-schemas.ts';
 import type { Playbook } from '../../contract/store-schemas.ts';
-import { TEST_TIMEOUT_MS, call, storeFactory, write } from '../test-support.ts';
+import { TEST_TIMEOUT_MS, call, declare, storeFactory, write } from '../test-support.ts';
 import type { TestStore } from '../test-support.ts';
 
 const startStore = storeFactory();
@@ -163,6 +163,85 @@ describe('saved playbooks', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ title: 'Bad Request', detail: expect.stringMatching(detail) });
     expect(await list(store)).toMatchObject({ lastChangeId: 0, playbooks: [] });
+  });
+
+  /** A step with branches nested `depth` levels deep below it, built without recursion. */
+  const nested = (depth: number): object => {
+    let step: object = { id: 'innermost', text: 'The last check' };
+    for (let level = depth; level > 0; level--)
+      step = {
+        id: `level-${level}`,
+        text: 'Which case is it?',
+        branches: [{ when: 'if so', steps: [step] }],
+      };
+    return step;
+  };
+
+  // What the store cannot serve is refused when saved, not found out later: a step id longer than
+  // a tick's path takes could be saved and never ticked, and a body nested deep enough overflowed
+  // the validator's stack (a 500) instead of being refused.
+  test.for([
+    [
+      'a 300-character step id (a tick path takes at most 200)',
+      withStep({ id: 'x'.repeat(300), text: 'Check it' }),
+      /^playbook save: playbook\.phases\[0\]\.steps\[2\]\.id: expected at most 200 characters, got 300 characters$/,
+    ],
+    [
+      'a 300-character phase id',
+      { ...runbook, phases: [{ ...runbook.phases[0]!, id: 'p'.repeat(300) }] },
+      /^playbook save: playbook\.phases\[0\]\.id: expected at most 200 characters, got 300 characters$/,
+    ],
+    [
+      'branches nested 1000 levels deep',
+      withStep(nested(1000)),
+      /^playbook save: playbook\.phases\[0\]\.steps\[2\]: branches nest more than 5 levels deep below this step; at most 5 are allowed$/,
+    ],
+    [
+      'branches nested 6 levels deep',
+      withStep(nested(6)),
+      /^playbook save: playbook\.phases\[0\]\.steps\[2\]: branches nest more than 5 levels deep/,
+    ],
+    [
+      'more steps than an import may hold (400)',
+      {
+        ...runbook,
+        phases: [0, 1].map((p) => ({
+          id: `phase-${p}`,
+          title: `Phase ${p}`,
+          window: null,
+          steps: Array.from({ length: 201 }, (_, i) => ({ id: `s-${p}-${i}`, text: 'Do one thing' })),
+        })),
+      },
+      /^playbook save: playbook\.phases: the playbook has 402 steps \(branches included\); at most 400 are allowed$/,
+    ],
+  ] as const)('%s is refused with 400 in words', async ([, playbook, detail]) => {
+    const store = await startStore();
+    const answer = await save(store, { playbook, baseRevision: null });
+    expect([answer.status, answer.body]).toEqual([
+      400,
+      expect.objectContaining({ title: 'Bad Request', detail: expect.stringMatching(detail) }),
+    ]);
+    expect(await list(store)).toMatchObject({ lastChangeId: 0, playbooks: [] });
+  });
+
+  test('what it can serve is kept: ids of 200 characters, branches 5 levels deep', async () => {
+    const store = await startStore();
+    const playbook = withStep({ ...nested(5), id: 'y'.repeat(200) });
+    const answer = await save(store, { playbook, baseRevision: null });
+    expect(answer.status).toBe(201);
+    const incident = await declare(store);
+    await write(store.api(`/incidents/${incident.id}/checklist/playbook`), 'PUT', {
+      playbookId: ID,
+      actor: 'ana',
+    });
+    const ticks = ['y'.repeat(200), 'innermost'].map((stepId) =>
+      write(store.api(`/incidents/${incident.id}/checklist/steps/${stepId}`), 'PUT', {
+        ticked: true,
+        playbookId: ID,
+        actor: 'ana',
+      }),
+    );
+    for (const tick of ticks) expect((await tick).status).toBe(200);
   });
 
   test('a saved playbook lives apart from the library: its id must start with import-', async () => {

@@ -5,6 +5,7 @@ import {
   incidentDeclarationSchema,
   incidentPatchSchema,
   noteDraftSchema,
+  PLAYBOOK_LIMITS,
   playbookChoiceSchema,
   playbookSaveSchema,
   reportedEventSchema,
@@ -37,10 +38,15 @@ function roleOf(params: Params): RoleName {
   return parsed.data;
 }
 
+// The same limit a saved playbook's step ids are held to, so that every step saved can be ticked.
 function checkStepId(params: Params): void {
   const length = params['stepId']?.length ?? 0;
-  if (length > 200)
-    throw new HttpProblem(400, 'Bad Request', `the step id is ${length} characters; at most 200 are allowed`);
+  if (length > PLAYBOOK_LIMITS.idLength)
+    throw new HttpProblem(
+      400,
+      'Bad Request',
+      `the step id is ${length} characters; at most ${PLAYBOOK_LIMITS.idLength} are allowed`,
+    );
 }
 
 function checkPlaybookId(params: Params): void {

@@ -62,6 +62,15 @@ export async function tickStep(
   const { playbookId } = current;
   if (playbookId === null)
     throw new WriteRefusal(409, 'Conflict', `${id} has no playbook yet: choose one before ticking its steps`);
+  // Step ids repeat across playbooks, so a tick made under one playbook and delivered after a
+  // switch (from an outbox) would tick a namesake step of the other, and could satisfy its
+  // verification checks. Refused, and recorded under the key like any refusal of the state.
+  if (input.playbookId !== playbookId)
+    throw new WriteRefusal(
+      409,
+      'Conflict',
+      `${id} now follows ${playbookId}; this tick of ${stepId} was for ${input.playbookId}, so it was not recorded. Tick the step again in ${playbookId} if it applies there`,
+    );
   const ticked = current.ticks.some((tick) => tick.stepId === stepId);
   if (ticked === input.ticked) return { status: 200, body: current };
   const checklist = await tx.setTick(id, stepId, input.ticked ? input.actor : null);

@@ -1,7 +1,8 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { savedPlaybookFixture } from '../../../contract/fixtures.ts';
-import { declare, write } from '../../../store/test-support.ts';
+import { checklistSchema } from '../../../contract/store-schemas.ts';
+import { call, declare, write } from '../../../store/test-support.ts';
 import { resetCommands } from '../../controls/command-center.ts';
 import { signedOut, signIn } from '../../controls/operator-session.ts';
 import { makeSim, renderLive, testConfig } from '../../testing/render-live.tsx';
@@ -33,8 +34,17 @@ afterEach(() => {
   resetWarRoomClient();
 });
 
-const tick = (store: WarRoomTestStore, incidentId: string, stepId: string, ticked = true) =>
-  write(store.api(`/incidents/${incidentId}/checklist/steps/${stepId}`), 'PUT', { ticked, actor: 'dana' });
+/** A tick made on another dashboard, for the playbook the incident follows. */
+async function tick(store: WarRoomTestStore, incidentId: string, stepId: string, ticked = true) {
+  const { playbookId } = checklistSchema.parse(
+    (await call(store.api(`/incidents/${incidentId}/checklist`))).body,
+  );
+  return write(store.api(`/incidents/${incidentId}/checklist/steps/${stepId}`), 'PUT', {
+    ticked,
+    playbookId,
+    actor: 'dana',
+  });
+}
 
 /** A halted system, an exchange outage following the HFT playbook, the bar signed in. */
 async function setUp(opts: { playbookId?: string | null; ticks?: string[]; saved?: boolean } = {}) {
@@ -190,7 +200,12 @@ describe('resuming trading', () => {
     await vi.waitFor(() => expect(group).toHaveTextContent('0 of 2 verification checks ticked'));
     storeDown(store);
     act(() => {
-      warRoomWrites(outboxFor(store.baseUrl)).tickStep(incident.id, 'verify-operational', true);
+      warRoomWrites(outboxFor(store.baseUrl)).tickStep(
+        incident.id,
+        'verify-operational',
+        true,
+        'hft-exchange-outage',
+      );
     });
     expect(await within(group).findByText(/still on their way to the war-room store/)).toBeInTheDocument();
     expect(group).toHaveTextContent('0 of 2 verification checks ticked');

@@ -1,6 +1,7 @@
 import type { Checklist, Incident } from '../../../contract/store-schemas.ts';
 import type { Phase } from '../../playbooks/playbook.ts';
 import type { OutboxEntry } from '../../warroom/outbox-file.ts';
+import { followedPlaybookId, pendingTicks } from '../../warroom/pending.ts';
 
 // What the checklist shows, worked out from the incident, the store's checklist and this
 // browser's undelivered writes: pure, so it is tested without rendering.
@@ -9,21 +10,19 @@ import type { OutboxEntry } from '../../warroom/outbox-file.ts';
 export type TickInfo = { by: string; at: string | null };
 export type Ticks = ReadonlyMap<string, TickInfo>;
 
-const STEP_SUFFIX = '/checklist/steps/';
-
 /** The playbook followed: a choice still in the outbox wins over the store's. */
 export function chosenPlaybookId(
   checklist: Checklist | undefined,
   pending: readonly OutboxEntry[],
   incidentId: string,
 ): string | null {
-  const choice = pending.findLast((e) => e.kind === 'playbook' && e.incidentId === incidentId);
-  return typeof choice?.body.playbookId === 'string'
-    ? choice.body.playbookId
-    : (checklist?.playbookId ?? null);
+  return followedPlaybookId(checklist, pending, incidentId);
 }
 
-/** The store's ticks of the followed playbook, with undelivered ticks and unticks laid over. */
+/**
+ * The store's ticks of the followed playbook, with this browser's undelivered ticks and unticks of
+ * that same playbook laid over: one queued under another playbook is not shown as done here.
+ */
 export function currentTicks(
   checklist: Checklist | undefined,
   playbookId: string | null,
@@ -33,11 +32,9 @@ export function currentTicks(
   const ticks = new Map<string, TickInfo>();
   if (checklist && checklist.playbookId === playbookId)
     for (const t of checklist.ticks) ticks.set(t.stepId, { by: t.tickedBy, at: t.tickedAt });
-  for (const e of pending) {
-    if (e.kind !== 'tick' || e.incidentId !== incidentId || !e.suffix.startsWith(STEP_SUFFIX)) continue;
-    const stepId = decodeURIComponent(e.suffix.slice(STEP_SUFFIX.length));
-    if (e.body.ticked === true) ticks.set(stepId, { by: String(e.body.actor), at: null });
-    else ticks.delete(stepId);
+  for (const t of pendingTicks(pending, incidentId, playbookId)) {
+    if (t.ticked) ticks.set(t.stepId, { by: t.actor, at: null });
+    else ticks.delete(t.stepId);
   }
   return ticks;
 }

@@ -9,6 +9,8 @@ import { StepControl } from './step-control.tsx';
 
 export interface StepContext {
   incident: Incident;
+  /** The playbook shown: ticks (including those a confirmed control makes) belong to it. */
+  playbookId: string;
   ticks: Ticks;
   onTick: (stepId: string, ticked: boolean) => void;
 }

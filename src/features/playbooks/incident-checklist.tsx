@@ -4,7 +4,13 @@ import { useNow } from '../../lib/use-now.ts';
 import { useChecklist, useIncident } from '../../warroom/incident-hooks.ts';
 import { usePlaybookCatalog } from '../../warroom/playbook-catalog.ts';
 import type { PlaybookCatalogView } from '../../warroom/playbook-catalog.ts';
-import { usePendingWrites } from '../../warroom/outbox-store.ts';
+import {
+  useDeclaredIds,
+  useOutboxActions,
+  usePendingWrites,
+  useRefusedWrites,
+} from '../../warroom/outbox-store.ts';
+import { resolveId } from '../../warroom/pending.ts';
 import { useWarRoomWrites } from '../../warroom/writes.ts';
 import type { WriteResult } from '../../warroom/writes.ts';
 import { ChecklistPhase } from './checklist-phase.tsx';
@@ -27,6 +33,9 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
   const { incident } = useIncident(incidentId);
   const checklist = useChecklist(incidentId);
   const pending = usePendingWrites();
+  const refused = useRefusedWrites();
+  const declaredIds = useDeclaredIds();
+  const { refusalDismissed } = useOutboxActions();
   const writes = useWarRoomWrites();
   const catalog = usePlaybookCatalog();
   const now = useNow(1000); // the elapsed time, once a second
@@ -39,11 +48,25 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
   const chosen = chosenId === null ? null : catalog.byId(chosenId);
   const ticks = currentTicks(checklist.data, chosenId, pending, incident.id);
   const elapsedMin = minutesSince(incident.declaredAt, now);
+  // Said here as well as in the unsynced indicator: a tick refused after a switch of playbook
+  // concerns this panel, and the incidents above may be folded away.
+  const refusedTicks = refused.filter(
+    (r) => r.entry.kind === 'tick' && resolveId(r.entry.incidentId ?? '', declaredIds) === incident.id,
+  );
   const report = (result: WriteResult) => setProblem(result.ok ? null : result.error);
   const ctx = {
     incident,
     ticks,
-    onTick: (stepId: string, ticked: boolean) => report(writes.tickStep(incident.id, stepId, ticked)),
+    // Steps are shown only for a chosen playbook, so this is never empty where it is read.
+    playbookId: chosen?.id ?? '',
+    // The playbook on screen is the one the person ticks in, whatever the store follows by the
+    // time the tick is delivered.
+    onTick: (stepId: string, ticked: boolean) =>
+      report(
+        chosenId === null
+          ? { ok: false, error: 'Choose a playbook before ticking its steps.' }
+          : writes.tickStep(incident.id, stepId, ticked, chosenId),
+      ),
   };
 
   return (
@@ -67,6 +90,14 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
           {problem}
         </p>
       )}
+      {refusedTicks.map((r) => (
+        <p key={r.entry.key} role="alert" className="text-amber-300">
+          A tick was not recorded: {r.problem}{' '}
+          <button type="button" className="underline" onClick={() => refusalDismissed(r.entry.key)}>
+            dismiss
+          </button>
+        </p>
+      ))}
       {chosen?.phases.map((phase) => (
         <ChecklistPhase key={phase.id} phase={phase} elapsedMin={elapsedMin} ctx={ctx} />
       ))}

@@ -10,6 +10,8 @@ import { useWarRoomWrites } from '../../warroom/writes.ts';
 
 interface Fired {
   incidentId: string;
+  /** The playbook the step belongs to: the tick is for it, whatever the incident follows by then. */
+  playbookId: string;
   stepId: string;
   key: string;
   /** The step was ticked for this command: the step still shows how its command fared. */
@@ -21,8 +23,8 @@ const useFired = create<{ fired: Record<string, Fired> }>()(() => ({ fired: {} }
 const slot = (incidentId: string, stepId: string) => `${incidentId}\u0000${stepId}`;
 
 export const stepCommandActions = {
-  fired(incidentId: string, stepId: string, key: string): void {
-    const entry: Fired = { incidentId, stepId, key, ticked: false };
+  fired(incidentId: string, playbookId: string, stepId: string, key: string): void {
+    const entry: Fired = { incidentId, playbookId, stepId, key, ticked: false };
     useFired.setState((s) => ({ fired: { ...s.fired, [slot(incidentId, stepId)]: entry } }));
   },
   ticked(incidentId: string, stepId: string, key: string): void {
@@ -54,7 +56,7 @@ export function useTickConfirmedSteps(): void {
       const command = commands.find((c) => c.key === f.key);
       if (f.ticked || command?.phase !== 'confirmed') continue;
       stepCommandActions.ticked(f.incidentId, f.stepId, f.key);
-      writes.tickStep(f.incidentId, f.stepId, true);
+      writes.tickStep(f.incidentId, f.stepId, true, f.playbookId);
     }
   }, [fired, commands, writes]);
 }

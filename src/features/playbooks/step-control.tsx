@@ -80,7 +80,7 @@ function StepCommand({
     if (!result.ok) return setProblem(result.error);
     setProblem(null);
     // Followed outside this component: the step ticks on confirmation even if it is gone by then.
-    stepCommandActions.fired(ctx.incident.id, stepId, result.command.key);
+    stepCommandActions.fired(ctx.incident.id, ctx.playbookId, stepId, result.command.key);
   };
   const label = `${declaration.label}${venueId ? ` on ${venueId}` : ''}`;
   const className =
