@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { auditPageSchema, timelineSchema } from '../../contract/store-schemas.ts';
 import type { IncidentDeclaration } from '../../contract/store-schemas.ts';
-import { call, declare } from '../../store/test-support.ts';
+import { call, declare, write } from '../../store/test-support.ts';
 import { warRoomStoreFactory } from '../testing/war-room-store.tsx';
 import type { WarRoomTestStore } from '../testing/war-room-store.tsx';
 import { Outbox } from './outbox.ts';
@@ -159,6 +159,48 @@ describe('the outbox', () => {
     expect((await timelineTypes(store, incident.id)).filter((t) => t.startsWith('note'))).toEqual([
       'note:sam:once',
     ]);
+  });
+
+  test('an answer the store replays (the first was lost) is not taken as the state now', async () => {
+    const store = await startStore();
+    const incident = await declare(store);
+    await write(store.api(`/incidents/${incident.id}/checklist/playbook`), 'PUT', {
+      playbookId: 'hft-exchange-outage',
+      actor: 'dana',
+    });
+    const tickPath = `/incidents/${incident.id}/checklist/steps/scope`;
+    let first = true;
+    const fetchImpl: typeof fetch = async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      if (first && String(input).endsWith(tickPath)) {
+        first = false;
+        await response.text();
+        // The tick went through, its answer was lost, and meanwhile someone unticked the step.
+        await write(store.api(tickPath), 'PUT', {
+          ticked: false,
+          playbookId: 'hft-exchange-outage',
+          actor: 'lee',
+        });
+        throw new TypeError('connection reset');
+      }
+      return response;
+    };
+    const outbox = makeOutbox(store, new MemoryStorage(), { fetch: fetchImpl });
+    const answers: unknown[] = [];
+    outbox.onDelivered((_entry, answer) => answers.push(answer));
+    outbox.start();
+    outbox.enqueue({
+      kind: 'tick',
+      incidentId: incident.id,
+      method: 'PUT',
+      suffix: '/checklist/steps/scope',
+      body: { ticked: true, playbookId: 'hft-exchange-outage', actor: 'sam' },
+    });
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    // The replayed body says "ticked"; the store now says otherwise: the replay is not laid over the cache.
+    expect(answers).toEqual([null]);
+    const stored = await call(store.api(`/incidents/${incident.id}/checklist`));
+    expect((stored.body as { ticks: unknown[] }).ticks).toEqual([]);
   });
 
   test('two tabs sharing one queue deliver each edit once', async () => {

@@ -342,7 +342,7 @@ export class Outbox {
   private async deliver(head: OutboxEntry, file: OutboxFile): Promise<Outcome> {
     const request = requestFor(head, file);
     if ('refused' in request) return { kind: 'refused', status: 0, problem: request.refused };
-    let answer: { status: number; text: string };
+    let answer: { status: number; text: string; replayed: boolean };
     try {
       answer = await storeRequest(
         `${this.opts.baseUrl}${request.path}`,
@@ -357,13 +357,13 @@ export class Outbox {
     } catch (error) {
       return { kind: 'retry', problem: error instanceof StoreUnreachable ? error.message : String(error) };
     }
-    const { status, text } = answer;
-    if (status >= 200 && status < 300) return this.accepted(head, status, text);
+    const { status, text, replayed } = answer;
+    if (status >= 200 && status < 300) return this.accepted(head, status, text, replayed);
     if (isPermanentStatus(status)) return { kind: 'refused', status, problem: problemText(status, text) };
     return { kind: 'retry', problem: `the store answered HTTP ${status}` };
   }
 
-  private accepted(head: OutboxEntry, status: number, text: string): Outcome {
+  private accepted(head: OutboxEntry, status: number, text: string, replayed: boolean): Outcome {
     const json = parseJsonText(text, 'store answer');
     const parsed = json.ok ? answerOf(head, json.value) : json;
     if (!parsed.ok) {
@@ -372,7 +372,11 @@ export class Outbox {
       return { kind: 'done', answer: null, incidentId: null };
     }
     const answer = parsed.value;
-    return { kind: 'done', answer, incidentId: answer.kind === 'incident' ? answer.incident.id : null };
+    const incidentId = answer.kind === 'incident' ? answer.incident.id : null;
+    // A replayed answer (this write was taken before; its first answer was lost) is the state as it
+    // was then: a checklist ticked since unticked, an incident since changed. Only its id is used;
+    // the change feed brings what is true now.
+    return { kind: 'done', answer: replayed ? null : answer, incidentId };
   }
 
   private settle(head: OutboxEntry, outcome: Exclude<Outcome, { kind: 'retry' }>): void {

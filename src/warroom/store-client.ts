@@ -48,7 +48,7 @@ export async function storeRequest(
   init: RequestInit,
   timeoutMs: number,
   fetchImpl: StoreFetch = defaultFetch,
-): Promise<{ status: number; text: string }> {
+): Promise<{ status: number; text: string; replayed: boolean }> {
   let response: Response;
   try {
     response = await fetchImpl(url, { cache: 'no-store', signal: AbortSignal.timeout(timeoutMs), ...init });
@@ -66,7 +66,9 @@ export async function storeRequest(
   } catch {
     throw new StoreUnreachable('the connection to the store broke mid-answer');
   }
-  return { status: response.status, text };
+  // The store answers a repeated Idempotency-Key with the reply it recorded the first time, and
+  // says so: that body was true then, and may not be now.
+  return { status: response.status, text, replayed: response.headers.get('idempotent-replayed') === 'true' };
 }
 
 /** GETs a store path and validates the answer; throws StoreUnreachable or StoreRefused. */
