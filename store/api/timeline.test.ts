@@ -74,6 +74,21 @@ describe('timeline', { timeout: TEST_TIMEOUT_MS }, () => {
     });
   });
 
+  test('a body nested thousands deep is refused in words, not with a crash', async () => {
+    const store = await startStore();
+    const { id } = await declare(store);
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const answer = await fetch(store.api(`/incidents/${id}/timeline`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'deep-details-0001' },
+      body: `{"type":"alert.fired","actor":"system","details":${deep}}`,
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({
+      detail: 'the reported event nests more than 64 levels deep',
+    });
+  });
+
   test('an unknown incident has no timeline, and nothing can be added to it', async () => {
     const store = await startStore();
     expect((await call(store.api('/incidents/INC-9/timeline'))).status).toBe(404);

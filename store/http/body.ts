@@ -13,6 +13,31 @@ function isJson(contentType: string | undefined): boolean {
   return type === 'application/json' || (type?.startsWith('application/') === true && type.endsWith('+json'));
 }
 
+/**
+ * Nothing the store takes nests deeper than a few levels (a playbook's branches are limited to
+ * 5), and everything that walks a body — fingerprinting, validation — recurses: a body nested
+ * thousands deep would overflow the stack and answer 500. Refused before it is parsed.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deep the JSON text's arrays and objects nest, by one pass over it (strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
+}
+
 /** The parsed body; `what` names it in messages ("incident declaration: not valid JSON …"). */
 export async function readJsonBody(req: IncomingMessage, what: string): Promise<unknown> {
   if (!isJson(req.headers['content-type']))
@@ -32,6 +57,8 @@ export async function readJsonBody(req: IncomingMessage, what: string): Promise<
         `the ${what} is ${size} bytes; the store takes at most ${MAX_BODY_BYTES} bytes (256 KB) per request`,
       ),
   });
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new HttpProblem(400, 'Bad Request', `the ${what} nests more than ${MAX_JSON_DEPTH} levels deep`);
   const parsed = parseJsonText(text, what);
   if (!parsed.ok) throw new HttpProblem(400, 'Bad Request', parsed.error);
   return parsed.value;
