@@ -189,10 +189,18 @@ test('the store is killed mid-edit: notes, status and role are kept (across a re
   await page.reload();
   await expect(i.unsynced).toContainText('4 unsynced');
   await expect(i.unsynced).toContainText('the store is unreachable', { timeout: 15_000 });
-  // With nothing read from the store since the reload, the page says so rather than "no incidents".
+  // What was read before the reload is kept too: the incident is still there, with the edits laid
+  // over it, and can be opened; the page says it is last known rather than live.
   await expect(
-    page.getByRole('alert').filter({ hasText: 'Incidents could not be read from the war-room store' }),
-  ).toBeVisible({ timeout: 15_000 });
+    page.getByText(/^Last known as of \d\d:\d\d:\d\d: the war-room store has not answered/),
+  ).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(i.row(title)).toContainText('Identified');
+  await i.row(title).click();
+  await expect(i.view).toHaveAccessibleName(`Incident ${id}`);
+  for (const note of notes)
+    await expect(i.timelineItems.filter({ hasText: note })).toContainText('(unsynced)');
   await expect(i.refused).toHaveCount(0);
   await shoot(page, 'offline-edits-after-reload');
 
