@@ -152,6 +152,12 @@ export function migrate(db: DatabaseSync, target = LATEST_SCHEMA_VERSION): numbe
   for (const migration of MIGRATIONS.filter((m) => m.version > current && m.version <= target)) {
     db.exec('BEGIN IMMEDIATE');
     try {
+      // Another store process opening the same file may have applied it since the version was
+      // read: decided again under the write lock, so two starts never apply one migration twice.
+      if (schemaVersion(db) >= migration.version) {
+        db.exec('COMMIT');
+        continue;
+      }
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(
         migration.version,

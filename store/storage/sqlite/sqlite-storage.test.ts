@@ -92,6 +92,42 @@ describe('SQLite storage', () => {
     expect(await storage.playbooks()).toEqual({ playbooks: [saved], lastChangeId: 2 });
   });
 
+  test('two stores starting on one older database apply its migration once, without failing', async () => {
+    const path = await dbPath();
+    const setup = openWriter(path);
+    migrate(setup, 1);
+    setup.close();
+    const first = openWriter(path);
+    const second = openWriter(path);
+    cleanups.push(
+      () => first.close(),
+      () => second.close(),
+    );
+    // The second store migrates between the first one reading the version and taking the lock.
+    let raced = false;
+    const racing = new Proxy(first, {
+      get(target, prop) {
+        if (prop !== 'exec') {
+          const value: unknown = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        }
+        return (sql: string) => {
+          if (sql === 'BEGIN IMMEDIATE' && !raced) {
+            raced = true;
+            migrate(second);
+          }
+          return target.exec(sql);
+        };
+      },
+    });
+    expect(migrate(racing)).toBe(2);
+    expect(raced).toBe(true);
+    expect(first.prepare('SELECT version FROM schema_version').all()).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
+  });
+
   test('the write connection syncs every commit: WAL with synchronous=FULL', async () => {
     // A killed process loses nothing either way (the OS keeps its buffers); these are what make
     // a commit survive power loss, which no test here can cause.
