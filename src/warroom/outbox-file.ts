@@ -73,8 +73,45 @@ export const outboxFileSchema = z.object({
   refused: z.array(refusedWriteSchema),
   /** Keys delivered lately, so an automatic event is not queued again after it went through. */
   delivered: z.array(z.string()),
+  /**
+   * Entries this version cannot read (a newer dashboard's kinds, in a tab open beside this one):
+   * kept as they are and written back, never sent or shown here, so that the tab that wrote
+   * them still finds them.
+   */
+  foreign: z.array(z.unknown()).default([]),
 });
 export type OutboxFile = z.infer<typeof outboxFileSchema>;
+
+/** The file's frame, with each entry and refusal left to be read one by one. */
+const framedFileSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(z.unknown()),
+  ids: z.record(z.string(), z.string()),
+  refused: z.array(z.unknown()),
+  delivered: z.array(z.string()),
+  foreign: z.array(z.unknown()).default([]),
+});
+
+/**
+ * A stored file read entry by entry: what this version understands, and the rest kept aside in
+ * it. Kept-aside items this version does understand (set aside by an older one) come back.
+ */
+function readEntryByEntry(value: unknown): OutboxFile | null {
+  const frame = framedFileSchema.safeParse(value);
+  if (!frame.success) return null;
+  const file: OutboxFile = { ...frame.data, entries: [], refused: [], foreign: [] };
+  const place = (item: unknown, asRefusal: boolean) => {
+    const entry = outboxEntrySchema.safeParse(item);
+    const refusal = refusedWriteSchema.safeParse(item);
+    if (!asRefusal && entry.success) file.entries.push(entry.data);
+    else if (refusal.success) file.refused.push(refusal.data);
+    else file.foreign.push(item);
+  };
+  frame.data.entries.forEach((item) => place(item, false));
+  frame.data.refused.forEach((item) => place(item, true));
+  frame.data.foreign.forEach((item) => place(item, false));
+  return file;
+}
 
 export const emptyOutbox = (): OutboxFile => ({
   version: 1,
@@ -82,6 +119,7 @@ export const emptyOutbox = (): OutboxFile => ({
   ids: {},
   refused: [],
   delivered: [],
+  foreign: [],
 });
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -104,13 +142,18 @@ export function readOutboxFile(storage: StorageLike, key = OUTBOX_STORAGE_KEY): 
   if (raw === null) return emptyOutbox();
   const json = parseJsonText(raw, 'stored outbox');
   const parsed = json.ok ? parseOrExplain(outboxFileSchema, json.value, 'stored outbox') : json;
-  if (parsed.ok) return parsed.value;
+  if (parsed.ok && parsed.value.foreign.length === 0) return parsed.value;
+  // One entry of a kind this version does not know must not cost the whole queue (and one kept
+  // aside by an older version may be one this version knows).
+  const partly = json.ok ? readEntryByEntry(json.value) : null;
+  if (partly) return partly;
+  const why = parsed.ok ? 'unreadable' : parsed.error;
   try {
     storage.setItem(`${key}.unreadable.${Date.now()}`, raw);
-    console.error(`war-room outbox: ${parsed.error}; kept aside`);
+    console.error(`war-room outbox: ${why}; kept aside`);
   } catch {
     // Full storage cannot take a copy either: say so, since what it held is now out of the queue.
-    console.error(`war-room outbox: ${parsed.error}; could not be kept aside (storage full)`);
+    console.error(`war-room outbox: ${why}; could not be kept aside (storage full)`);
   }
   return emptyOutbox();
 }
