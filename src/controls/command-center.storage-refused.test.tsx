@@ -10,6 +10,7 @@ import { resetCommands, useCommands } from './command-center.ts';
 import type { CommandCenter } from './command-center.ts';
 import { useCommandCenter } from './controls-provider.tsx';
 import { signedOut, signIn } from './operator-session.ts';
+import { fullStorage } from '../testing/full-storage.ts';
 
 // The dashboard as the app root mounts it (controls provider, war-room sync, the simulator behind
 // msw) against a real in-process store; only localStorage is swapped, for one that refuses every
@@ -18,23 +19,6 @@ import { signedOut, signIn } from './operator-session.ts';
 const startStore = warRoomStoreFactory();
 const TOKEN = 'test-token-0001';
 const WAIT = { timeout: 5000 };
-
-/** A full localStorage: reads answer, every write throws QuotaExceededError. */
-function fullStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    },
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-  };
-}
 
 afterEach(() => {
   server.events.removeAllListeners();

@@ -10,25 +10,9 @@ import {
 import { outboxFor } from '../../warroom/outbox-store.ts';
 import { warRoomWrites } from '../../warroom/writes.ts';
 import { UnsyncedIndicator } from './unsynced-indicator.tsx';
+import { fullStorage } from '../../testing/full-storage.ts';
 
 const startStore = warRoomStoreFactory();
-
-/** A full localStorage: reads answer, every write throws QuotaExceededError. */
-function fullStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    key: (i) => [...items.keys()][i] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: () => {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    },
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-  };
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();
