@@ -61,7 +61,7 @@ afterEach(() => {
 /** Reports are made once the runner's current step is done (a microtask later): let them come. */
 const reportsMade = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(opts: { token?: string | null; deadlineMs?: number } = {}) {
+function setup(opts: { token?: string | null; deadlineMs?: number; report?: (c: Command) => void } = {}) {
   const live = liveHolder(liveStateWith('ACTIVE'));
   const posts: string[] = [];
   const reported: Command[] = [];
@@ -79,7 +79,7 @@ function setup(opts: { token?: string | null; deadlineMs?: number } = {}) {
     token: () => (opts.token === undefined ? 'token-123456' : opts.token),
     liveState: live.get,
     subscribeLive: live.subscribe,
-    report: (c) => reported.push(c),
+    report: opts.report ?? ((c) => reported.push(c)),
   });
   return { live, posts, reported, center };
 }
@@ -188,24 +188,9 @@ describe('CommandCenter', () => {
 
   test('reporting never stops a command: a report that throws, and the halt is still sent once and confirmed', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const live = liveHolder(liveStateWith('ACTIVE'));
-    const posts: string[] = [];
     const seen: Command[] = [];
-    server.use(
-      http.post(`${base}/controls/halt`, ({ request }) => {
-        const key = request.headers.get('idempotency-key')!;
-        posts.push(key);
-        return HttpResponse.json(receiptFor(key), { status: 202 });
-      }),
-    );
-    center = new CommandCenter({
-      apiBaseUrl: base,
-      requestTimeoutMs: 1000,
-      deadlineMs: 3000,
-      token: () => 'token-123456',
-      liveState: live.get,
-      subscribeLive: live.subscribe,
-      // As the audit reporter did when localStorage was full: every report throws.
+    // As the audit reporter did when localStorage was full: every report throws.
+    const { live, posts, center } = setup({
       report: (c) => {
         seen.push(c);
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -226,21 +211,7 @@ describe('CommandCenter', () => {
   test('the request is on the wire before anything about it is recorded', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch');
     const requestsAtReport: number[] = [];
-    const live = liveHolder(liveStateWith('ACTIVE'));
-    server.use(
-      http.post(`${base}/controls/halt`, ({ request }) =>
-        HttpResponse.json(receiptFor(request.headers.get('idempotency-key')!), { status: 202 }),
-      ),
-    );
-    center = new CommandCenter({
-      apiBaseUrl: base,
-      requestTimeoutMs: 1000,
-      deadlineMs: 3000,
-      token: () => 'token-123456',
-      liveState: live.get,
-      subscribeLive: live.subscribe,
-      report: () => requestsAtReport.push(fetchSpy.mock.calls.length),
-    });
+    const { center } = setup({ report: () => requestsAtReport.push(fetchSpy.mock.calls.length) });
     center.fire('halt', {}, 'INC-7');
     await vi.waitFor(() => expect(requestsAtReport.length).toBeGreaterThan(1));
     expect(requestsAtReport[0]).toBe(1);
