@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# `npm test`'s first step: installs the Debian packages the test suite needs when they are
-# missing (as root, or through sudo), then links ffmpeg for Playwright's video recorder.
+# `npm test`'s first step (and `npm start`'s): installs the Debian packages the war room and its
+# tests need when they are missing (as root, or through sudo) — Chromium and ffmpeg for the
+# browser tests, redis-server for the SMC system, whose halt is a Redis key — then links ffmpeg
+# for Playwright's video recorder.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
