@@ -34,11 +34,36 @@ export const controlIdSchema = z.enum([
 ]);
 export type ControlId = z.infer<typeof controlIdSchema>;
 
+export const manualControlSchema = z.object({
+  controlId: controlIdSchema,
+  command: z.string().min(1),
+  note: z.string().nullable(),
+});
+export type ManualControl = z.infer<typeof manualControlSchema>;
+
+export const sectionNameSchema = z.enum([
+  'services',
+  'metrics',
+  'venues',
+  'tradingState',
+  'positions',
+  'alerts',
+]);
+export type SectionName = z.infer<typeof sectionNameSchema>;
+
+export const notOfferedSchema = z.object({ section: sectionNameSchema, reason: z.string().min(1) });
+export type NotOffered = z.infer<typeof notOfferedSchema>;
+
+const environmentSchema = z.enum(['production', 'simulator', 'drill']);
+
 export const systemInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
   controls: z.array(controlIdSchema),
-  environment: z.enum(['production', 'simulator', 'drill']),
+  environment: environmentSchema,
+  unconfirmable: z.array(controlIdSchema).optional(),
+  manualControls: z.array(manualControlSchema).optional(),
+  notOffered: z.array(notOfferedSchema).optional(),
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 
@@ -103,6 +128,20 @@ export const tradingStateSchema = z.object({
   reason: z.string(),
 });
 export type TradingState = z.infer<typeof tradingStateSchema>;
+
+export const systemSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  environment: environmentSchema,
+  reachable: z.boolean(),
+  problem: z.string().nullable(),
+  lastContactAt: timestampSchema.nullable(),
+  tradingState: tradingStateSchema.nullable(),
+});
+export type SystemSummary = z.infer<typeof systemSummarySchema>;
+
+export const systemListSchema = z.object({ systems: z.array(systemSummarySchema) });
+export type SystemList = z.infer<typeof systemListSchema>;
 
 export const alertSeveritySchema = z.enum(['warning', 'critical']);
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
@@ -336,6 +375,11 @@ export const componentSchemas = {
   Problem: problemSchema,
   Timestamp: timestampSchema,
   SystemInfo: systemInfoSchema,
+  ManualControl: manualControlSchema,
+  SectionName: sectionNameSchema,
+  NotOffered: notOfferedSchema,
+  SystemSummary: systemSummarySchema,
+  SystemList: systemListSchema,
   Health: healthSchema,
   Service: serviceSchema,
   LatencyUnit: latencyUnitSchema,

@@ -104,6 +104,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The trading systems the war-room server is connected to, with their state at a glance.
+         * @description Served by the war-room server from what its connectors last read: asking costs the trading
+         *     systems nothing. Each system's own API (this document's `/api/v1/…` paths) is served under
+         *     `/api/systems/{systemId}/v1/…` — for instance `/api/systems/hft/v1/status`.
+         */
+        get: operations["listSystems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__sim/commands": {
         parameters: {
             query?: never;
@@ -229,6 +251,49 @@ export interface components {
              * @enum {string}
              */
             environment: "production" | "simulator" | "drill";
+            /**
+             * @description Controls in `controls` whose effect this system cannot show. The dashboard says such a
+             *     command was sent and that this system cannot confirm it, and never calls it confirmed.
+             */
+            unconfirmable?: components["schemas"]["ControlId"][];
+            /**
+             * @description Controls this system offers only as a command a person runs by hand (a script, a
+             *     `systemctl` line). The dashboard shows the exact command and never shows it as done
+             *     until someone ticks it.
+             */
+            manualControls?: components["schemas"]["ManualControl"][];
+            /** @description Sections of the board this system does not offer, each with a sentence saying so. */
+            notOffered?: components["schemas"]["NotOffered"][];
+        };
+        ManualControl: {
+            controlId: components["schemas"]["ControlId"];
+            /** @description The command exactly as it is to be run. */
+            command: string;
+            /** @description Where to run it */
+            note: string | null;
+        };
+        /** @enum {string} */
+        SectionName: "services" | "metrics" | "venues" | "tradingState" | "positions" | "alerts";
+        NotOffered: {
+            section: components["schemas"]["SectionName"];
+            reason: string;
+        };
+        /** @description One connected trading system at a glance, as the war-room server last read it. */
+        SystemSummary: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            environment: "production" | "simulator" | "drill";
+            /** @description False while the server cannot read the system. */
+            reachable: boolean;
+            /** @description Why it cannot be read */
+            problem: string | null;
+            /** @description When the server last read the system successfully; null if never. */
+            lastContactAt: components["schemas"]["Timestamp"] | null;
+            tradingState: components["schemas"]["TradingState"] | null;
+        };
+        SystemList: {
+            systems: components["schemas"]["SystemSummary"][];
         };
         /** @enum {string} */
         Health: "UP" | "DEGRADED" | "DOWN";
@@ -683,6 +748,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSystems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connected systems, in the configured order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SystemList"];
                 };
             };
         };
