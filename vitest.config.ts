@@ -16,6 +16,7 @@ export default mergeConfig(
               'contract/**/*.test.ts',
               'scripts/**/*.test.ts',
               'store/**/*.test.ts',
+              'connector/**/*.test.ts',
               'http-kit/**/*.test.ts',
               'tools/**/*.test.ts',
             ],

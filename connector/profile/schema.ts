@@ -1,0 +1,34 @@
+// A profile: everything particular to one trading system, as data. The connector reads it at
+// start; a new system is a new file, not code. docs/connect-your-trading-system.md explains each
+// key with a worked example; profiles/profile.schema.json is this schema for editors.
+import { z } from 'zod';
+import { controlsSchema } from './controls.ts';
+import { sectionsSchema } from './sections.ts';
+import { httpServiceSchema, redisConnectionSchema, secretSchema } from './sources.ts';
+import { checkReferences } from './references.ts';
+
+const name = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'letters, digits, - and _, starting with a letter');
+
+export const profileSchema = z
+  .strictObject({
+    /** Names the system in URLs (/api/systems/<id>/…), records and the header. */
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,39}$/, 'lower-case letters, digits and dashes, starting with a letter'),
+    name: z.string().min(1).max(80),
+    /** `simulator` for a simulated system; the default is a real one. */
+    environment: z.enum(['production', 'simulator']).default('production'),
+    /** How often each section is read unless it says otherwise. Never below 100 ms. */
+    pollMs: z.int().min(100).max(600_000).default(1000),
+    secrets: z.record(name, secretSchema).default({}),
+    http: z.record(name, httpServiceSchema).default({}),
+    redis: z.record(name, redisConnectionSchema).default({}),
+    sections: sectionsSchema,
+    controls: controlsSchema.default({}),
+  })
+  .superRefine(checkReferences);
+
+export type Profile = z.output<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;

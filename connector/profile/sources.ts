@@ -1,0 +1,66 @@
+// Where a profile's data comes from: a named HTTP service (its JSON, or its Prometheus text
+// exposition), a named Redis connection (a key, its value and its time to live), each read on
+// its own interval by the connector, once whatever the number of dashboards.
+import { z } from 'zod';
+
+/** A setting that may come from the environment: `{ env: NAME, default: … }`, or the value itself. */
+export const fromEnvSchema = z.union([
+  z.string().min(1),
+  z.strictObject({
+    env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name, e.g. HFT_API_URL'),
+    default: z.string().min(1).optional(),
+  }),
+]);
+export type FromEnv = z.infer<typeof fromEnvSchema>;
+
+/**
+ * A secret is named, never written: the profile says which environment variable or file holds
+ * it, so the profile can be shared, committed and shown while the secret stays on the server.
+ */
+export const secretSchema = z.union([
+  z.strictObject({ env: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name') }),
+  z.strictObject({ file: z.string().min(1) }),
+]);
+export type SecretRef = z.infer<typeof secretSchema>;
+
+const headerName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name');
+export const headersSchema = z.record(headerName, z.string().max(2000));
+
+export const httpServiceSchema = z.strictObject({
+  /** Base URL, e.g. http://127.0.0.1:8080. */
+  url: fromEnvSchema,
+  /** Sent with every request to this service; may use {secret:NAME}. */
+  headers: headersSchema.optional(),
+  /** A request that takes longer counts as failed. */
+  timeoutMs: z.int().min(100).max(60_000).default(2000),
+});
+export type HttpService = z.infer<typeof httpServiceSchema>;
+
+export const redisConnectionSchema = z.strictObject({
+  /** redis://host:port[/db] */
+  url: fromEnvSchema,
+  password: secretSchema.optional(),
+});
+export type RedisConnection = z.infer<typeof redisConnectionSchema>;
+
+const pathSchema = z
+  .string()
+  .regex(/^\/[\x21-\x7e]*$/, 'a path starting with "/", without spaces, e.g. /api/v1/status');
+
+/** A read: which service, which path, how often, and how to take the answer. */
+export const readSchema = z.union([
+  z.strictObject({
+    http: z.strictObject({
+      service: z.string().min(1),
+      path: pathSchema,
+      /** `json` (the default) or Prometheus' text exposition format. */
+      format: z.enum(['json', 'prometheus-text']).default('json'),
+    }),
+    everyMs: z.int().min(100).max(600_000).optional(),
+  }),
+  z.strictObject({
+    redis: z.strictObject({ connection: z.string().min(1), key: z.string().min(1).max(512) }),
+    everyMs: z.int().min(100).max(600_000).optional(),
+  }),
+]);
+export type Read = z.infer<typeof readSchema>;
