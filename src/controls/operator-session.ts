@@ -1,44 +1,14 @@
-import { create } from 'zustand';
 import { operatorSchema } from '../../contract/schemas.ts';
-import type { ControlId } from '../../contract/schemas.ts';
 import { parseJsonText, parseOrExplain } from '../../contract/validate.ts';
-
-export interface OperatorSession {
-  token: string;
-  operator: string;
-  controls: ControlId[];
-}
+import { sessionStarted } from '../session/operator.ts';
+import type { OperatorSession } from '../session/operator.ts';
 
 export const TOKEN_UNKNOWN = 'The trading system does not know this token.';
 
-// The token lives for this browser tab's session only: sessionStorage, never localStorage, the
-// URL or a log. Closing the tab signs the operator out.
-const STORAGE_KEY = 'warroom.operator-session';
-
-function restore(): OperatorSession | null {
-  try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<OperatorSession>;
-    return typeof parsed.token === 'string' &&
-      typeof parsed.operator === 'string' &&
-      Array.isArray(parsed.controls)
-      ? (parsed as OperatorSession)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-const useSessionStore = create<{ session: OperatorSession | null }>()(() => ({ session: restore() }));
-
-export const useOperatorSession = () => useSessionStore((s) => s.session);
-export const currentSession = () => useSessionStore.getState().session;
-
-export function signedOut(): void {
-  sessionStorage.removeItem(STORAGE_KEY);
-  useSessionStore.setState({ session: null });
-}
+// Who is signed in is held by the session module, below both the controls and the war-room
+// writes (which name the responder); re-exported so that this module stays the controls' door.
+export { currentSession, signedOut, useOperatorSession } from '../session/operator.ts';
+export type { OperatorSession } from '../session/operator.ts';
 
 /** Checks a token with the trading system before keeping it; says why when it is refused. */
 export async function signIn(
@@ -63,7 +33,6 @@ export async function signIn(
   const parsed = json.ok ? parseOrExplain(operatorSchema, json.value, 'operator') : json;
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const session = { token: trimmed, ...parsed.value };
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-  useSessionStore.setState({ session });
+  sessionStarted(session);
   return { ok: true, session };
 }

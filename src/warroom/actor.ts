@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { currentSession } from '../controls/operator-session.ts';
+import { currentSession } from '../session/operator.ts';
 
 // Who is making the edits, as the timeline will name them. A name, not a credential, so it may
 // stay in localStorage across sessions; the operator's token never comes near it.

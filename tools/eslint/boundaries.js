@@ -4,7 +4,9 @@
 //     the Node services' plumbing (http-kit), e2e code, scripts or msw: mocks must not leak into
 //     what commanders run, and Node code does not run in a browser;
 //   - a feature never imports another feature (shared code lives outside src/features);
-//   - shared dashboard code (src/lib, src/live, src/config, src/components) never imports features or the app;
+//   - shared dashboard code never imports features or the app, and its layers are ordered like
+//     the features are above them: each may import itself and the layers below it, never one
+//     above (see SHARED_LAYERS), so no two layers can lean on each other;
 //   - the simulator's model stays pure: no Node built-ins, no HTTP (so no http-kit), no dashboard;
 //   - the contract depends on nothing of ours, and http-kit on nothing but itself: it is the
 //     plumbing under the services, not a part of one.
@@ -13,6 +15,25 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../..');
 const rel = (file) => path.relative(root, file).split(path.sep).join('/');
 const isTest = (file) => /\.test\.tsx?$/.test(file) || file.startsWith('src/testing/');
+
+/**
+ * The dashboard's shared layers (folders of src/), lowest first. Generic helpers and the runtime
+ * configuration at the bottom; who is signed in; which trading system is watched; the link to
+ * its API; generic UI; the playbooks; the war-room store's client; the trading controls on top,
+ * since firing one is recorded through the war-room store and gated on a playbook.
+ */
+export const SHARED_LAYERS = [
+  'lib',
+  'config',
+  'session',
+  'systems',
+  'live',
+  'components',
+  'playbooks',
+  'warroom',
+  'controls',
+];
+const layerOf = (file) => SHARED_LAYERS.indexOf(file?.match(/^src\/([^/]+)\//)?.[1] ?? '');
 
 /** @returns {string | null} why the import is not allowed, or null */
 export function violation(fromFile, specifier) {
@@ -30,12 +51,12 @@ export function violation(fromFile, specifier) {
   const targetFeature = target?.match(/^src\/features\/([^/]+)\//)?.[1];
   if (feature && targetFeature && feature !== targetFeature)
     return `feature "${feature}" must not import feature "${targetFeature}": move the shared part out of src/features`;
-  if (
-    /^src\/(lib|live|config|components|controls|warroom|playbooks)\//.test(from) &&
-    target &&
-    /^src\/(features|app)\//.test(target)
-  )
+  const layer = layerOf(from);
+  if (layer !== -1 && target && /^src\/(features|app)\//.test(target))
     return 'shared dashboard code must not import features or the app';
+  const targetLayer = layerOf(target);
+  if (layer !== -1 && !isTest(from) && targetLayer > layer)
+    return `shared layer "${SHARED_LAYERS[layer]}" must not import "${SHARED_LAYERS[targetLayer]}", which is above it (${SHARED_LAYERS.join(' → ')})`;
   if (from.startsWith('sim/model/') && !isTest(from)) {
     if (bare && /^node:/.test(specifier)) return 'the simulator model is pure: no Node built-ins';
     if (target?.startsWith('http-kit/'))

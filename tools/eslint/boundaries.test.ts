@@ -24,6 +24,20 @@ describe('import boundaries', () => {
   test('shared code may not import features', () => {
     expect(violation(file('src/live/use-live-status.ts'), '../features/board/board.tsx')).toMatch(/shared/);
   });
+  test('the shared layers are ordered: each imports only itself and the layers below it', () => {
+    expect(violation(file('src/controls/command-center.ts'), '../warroom/writes.ts')).toBeNull();
+    expect(violation(file('src/warroom/actor.ts'), '../session/operator.ts')).toBeNull();
+    expect(violation(file('src/live/status-query.ts'), '../systems/system-scope.tsx')).toBeNull();
+    expect(violation(file('src/warroom/actor.ts'), '../controls/operator-session.ts')).toMatch(
+      /shared layer "warroom" must not import "controls", which is above it/,
+    );
+    expect(violation(file('src/systems/system-scope.tsx'), '../live/status-query.ts')).toMatch(
+      /shared layer "systems" must not import "live"/,
+    );
+    expect(violation(file('src/lib/format.ts'), '../config/config-context.tsx')).toMatch(/above it/);
+    // Tests compose the layers as they need.
+    expect(violation(file('src/warroom/outbox.test.ts'), '../controls/registry.ts')).toBeNull();
+  });
   test("production dashboard code may not import the Node services' plumbing", () => {
     expect(violation(file('src/live/stream-client.ts'), '../../http-kit/sse.ts')).toMatch(/http-kit\//);
     expect(violation(file('src/app/app.tsx'), '../../http-kit/testing/request.ts')).toMatch(/http-kit\//);
