@@ -59,7 +59,6 @@ export const thresholdsInputSchema = z.unknown().transform((input, ctx): Thresho
   }
   return 'preset' in result.data ? thresholdPresets[result.data.preset] : result.data;
 });
-export type ThresholdsInput = z.input<typeof thresholdsSchema> | { preset: PresetName };
 
 const perMicro = { us: 1, ms: 1_000, s: 1_000_000 } as const;
 

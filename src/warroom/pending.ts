@@ -100,15 +100,6 @@ export function pendingFieldEdit(
   );
 }
 
-/** Whether this browser has edits to the incident still to send. */
-export function hasPendingEdits(
-  incidentId: string,
-  entries: readonly EditEntry[],
-  ids: Readonly<Record<string, string>>,
-): boolean {
-  return entries.some((e) => resolveId(e.incidentId, ids) === incidentId);
-}
-
 /**
  * The playbook an incident follows as this browser shows it: a choice still to be delivered wins
  * over the store's, since the person sees the playbook they picked.
