@@ -1,10 +1,13 @@
-// The trading system's own alert rules. Latencies are in µs, so the thresholds are those of a
-// low-latency engine: p99 warning at 50 µs, critical at 100 µs; error rate 0.5 % / 1 %.
+// The trading system's own alert rules. Latencies are in µs, so the default thresholds are those
+// of a low-latency engine: p99 warning at 50 µs, critical at 100 µs; error rate 0.5 % / 1 %. A
+// system whose latencies live elsewhere brings its own levels in its latency profile.
 import type { AlertSpec } from './alert-book.ts';
+import { DEFAULT_LATENCY } from './latency-curve.ts';
+import type { LatencyProfile } from './latency-curve.ts';
 import type { AlertSeverity, MetricWindow, Service, Venue } from './types.ts';
 
-export const LATENCY_WARNING_US = 50;
-export const LATENCY_CRITICAL_US = 100;
+export const LATENCY_WARNING_US = DEFAULT_LATENCY.warningUs;
+export const LATENCY_CRITICAL_US = DEFAULT_LATENCY.criticalUs;
 export const ERROR_RATE_WARNING = 0.005;
 export const ERROR_RATE_CRITICAL = 0.01;
 /** Market data older than this raises MarketDataStale for the venue. */
@@ -14,12 +17,12 @@ function leveled(value: number, warning: number, critical: number): AlertSeverit
   return value > critical ? 'critical' : value > warning ? 'warning' : null;
 }
 
-export function latencyAlerts(window: MetricWindow): AlertSpec[] {
+export function latencyAlerts(window: MetricWindow, levels: LatencyProfile = DEFAULT_LATENCY): AlertSpec[] {
   const p99 = window.latencyP99?.value;
   if (p99 === undefined) return [];
-  const severity = leveled(p99, LATENCY_WARNING_US, LATENCY_CRITICAL_US);
+  const severity = leveled(p99, levels.warningUs, levels.criticalUs);
   if (!severity) return [];
-  const limit = severity === 'critical' ? LATENCY_CRITICAL_US : LATENCY_WARNING_US;
+  const limit = severity === 'critical' ? levels.criticalUs : levels.warningUs;
   const summary = `Order latency p99 above ${limit} µs`;
   return [{ id: 'LatencyP99High', name: 'LatencyP99High', severity, summary, subject: null }];
 }

@@ -17,6 +17,13 @@ const NOT_OFFERED = {
 export type OfferedControl = Exclude<ControlId, keyof typeof NOT_OFFERED>;
 
 /**
+ * Controls of the list above that a system shape can bring back, for a system that has what they
+ * need (LAV/ADAF has a conservative routing mode and a market-regime detector).
+ */
+export type ExtraControl = 'routing-conservative' | 'regime-manual';
+export type ModelControl = OfferedControl | ExtraControl;
+
+/**
  * What the simulated system lets operators do: the contract's controls, in its order, but those
  * above. A control the contract gains fails the type check until PARAMS below says how to run
  * it, or NOT_OFFERED why not.
@@ -25,17 +32,29 @@ export const OFFERED_CONTROLS: readonly OfferedControl[] = controlIdSchema.optio
   (id): id is OfferedControl => !Object.hasOwn(NOT_OFFERED, id),
 );
 
-export function isOffered(id: ControlId): id is OfferedControl {
-  return (OFFERED_CONTROLS as readonly string[]).includes(id);
+/** The canonical controls plus `extra`, in the contract's order. */
+export function offeredControls(extra: readonly ExtraControl[] = []): readonly ModelControl[] {
+  if (extra.length === 0) return OFFERED_CONTROLS;
+  const offered: readonly string[] = [...OFFERED_CONTROLS, ...extra];
+  return controlIdSchema.options.filter((id): id is ModelControl => offered.includes(id));
 }
 
-export function notOfferedMessage(id: ControlId): string {
+export function isOffered(id: ControlId): id is OfferedControl;
+export function isOffered(id: ControlId, offered: readonly ModelControl[]): id is ModelControl;
+export function isOffered(id: ControlId, offered: readonly ModelControl[] = OFFERED_CONTROLS): boolean {
+  return (offered as readonly string[]).includes(id);
+}
+
+export function notOfferedMessage(
+  id: ControlId,
+  offered: readonly ModelControl[] = OFFERED_CONTROLS,
+): string {
   const why = NOT_OFFERED[id as keyof typeof NOT_OFFERED] ?? 'it is not implemented here';
-  return `the simulated trading system does not offer ${id}: ${why}. It offers ${OFFERED_CONTROLS.join(', ')}.`;
+  return `the simulated trading system does not offer ${id}: ${why}. It offers ${offered.join(', ')}.`;
 }
 
 /** The trading state each system control moves to; what the receipt promises the dashboard. */
-const TARGET_STATE: Partial<Record<OfferedControl, TradingStateName>> = {
+const TARGET_STATE: Partial<Record<ModelControl, TradingStateName>> = {
   'kill-switch': 'KILLED',
   halt: 'HALTED',
   resume: 'ACTIVE',
@@ -47,15 +66,24 @@ export const DEFAULT_DISABLE_S = 3600;
 /** Longer than a trading day is a mistake, not a plan. */
 const MAX_DISABLE_S = 86_400;
 const MAX_REDUCE_S = 86_400;
+/** Conservative routing falls back to normal after this long unless told otherwise (the seed's example). */
+export const DEFAULT_CONSERVATIVE_S = 60;
+/** A manual regime holds for an hour unless told otherwise (the seed's example). */
+export const DEFAULT_REGIME_S = 3600;
+const MAX_MODE_S = 86_400;
+/** Regime names are the detector's vocabulary: upper-case words joined by underscores. */
+const REGIME_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 export type ControlPlan =
   | { kind: 'trading-state'; target: TradingStateName; reduction: ReductionPlan }
   | { kind: 'venue-cancel-all'; venueId: string }
   | { kind: 'venue-disable'; venueId: string; durationMs: number }
-  | { kind: 'venue-reconnect'; venueId: string };
+  | { kind: 'venue-reconnect'; venueId: string }
+  | { kind: 'routing-conservative'; durationMs: number }
+  | { kind: 'regime-manual'; regime: string; durationMs: number };
 
 export interface ControlInput {
-  controlId: OfferedControl;
+  controlId: ModelControl;
   venueId?: string;
   params?: Record<string, unknown>;
 }
@@ -63,12 +91,12 @@ export interface ControlInput {
 export type PlanResult = { ok: true; plan: ControlPlan } | { ok: false; message: string };
 
 /** The state a control promises (null for the venue controls, which do not change it). */
-export function expectedTradingState(id: OfferedControl): TradingStateName | null {
+export function expectedTradingState(id: ModelControl): TradingStateName | null {
   return TARGET_STATE[id] ?? null;
 }
 
 /** The parameters each control takes; anything else is refused, so that a typo is not silently ignored. */
-const PARAMS: Record<OfferedControl, readonly string[]> = {
+const PARAMS: Record<ModelControl, readonly string[]> = {
   'kill-switch': [],
   halt: [],
   resume: [],
@@ -76,6 +104,8 @@ const PARAMS: Record<OfferedControl, readonly string[]> = {
   'venue-cancel-all': [],
   'venue-disable': ['durationS'],
   'venue-reconnect': [],
+  'routing-conservative': ['timeoutS'],
+  'regime-manual': ['regime', 'durationS'],
 };
 
 type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -109,6 +139,11 @@ export function planControl(input: ControlInput, venueIds: readonly string[]): P
       message: `unexpected params for ${controlId}: ${unexpected.join(', ')} (it ${takes})`,
     };
   }
+
+  if (controlId === 'routing-conservative' || controlId === 'regime-manual')
+    return venueId !== undefined
+      ? { ok: false, message: `${controlId} acts on the whole system and takes no venueId` }
+      : planMode(controlId, params);
 
   const target = TARGET_STATE[controlId];
   if (target !== undefined) {
@@ -147,4 +182,24 @@ export function planControl(input: ControlInput, venueIds: readonly string[]): P
       // Unreachable: every system control has a target state above.
       return { ok: false, message: `${controlId} is not a venue control` };
   }
+}
+
+/** The system-wide modes: conservative routing for a while, a manual market regime for a while. */
+function planMode(controlId: ExtraControl, params: Record<string, unknown>): PlanResult {
+  if (controlId === 'routing-conservative') {
+    const timeout = positive(params, 'timeoutS', DEFAULT_CONSERVATIVE_S, MAX_MODE_S);
+    return timeout.ok
+      ? { ok: true, plan: { kind: 'routing-conservative', durationMs: timeout.value * 1000 } }
+      : timeout;
+  }
+  const regime = params.regime;
+  if (typeof regime !== 'string' || !REGIME_NAME.test(regime))
+    return {
+      ok: false,
+      message: `params.regime must be a regime name in capitals (such as NORMAL_EXPANSION), got ${JSON.stringify(regime) ?? 'nothing'}`,
+    };
+  const duration = positive(params, 'durationS', DEFAULT_REGIME_S, MAX_MODE_S);
+  return duration.ok
+    ? { ok: true, plan: { kind: 'regime-manual', regime, durationMs: duration.value * 1000 } }
+    : duration;
 }

@@ -1,7 +1,8 @@
 // What the running scenarios do to the trading system at a given simulated moment. Every
 // effect is a function of time since the scenario started, so that a scenario's course does
 // not depend on how often the model is ticked.
-import { degradationFactor } from './latency-curve.ts';
+import { DEFAULT_LATENCY, degradationFactor } from './latency-curve.ts';
+import type { LatencyProfile } from './latency-curve.ts';
 import type { ScenarioBook } from './scenarios.ts';
 
 /** Probability that an order fails in normal trading (0.05 %). */
@@ -22,6 +23,14 @@ const DB_ERROR_PROB = 0.02;
 export interface DbPool {
   used: number;
   size: number;
+}
+
+/** Connections a healthy system holds: a steady share of the pool. */
+const DB_POOL_NORMAL_USE = 40;
+
+/** The pool as a gauge reads it at any time, with the requests queued for a connection. */
+export interface DbPoolGauge extends DbPool {
+  waiting: number;
 }
 
 export interface Effects {
@@ -47,7 +56,21 @@ export function dbPoolUsed(elapsedMs: number): number {
   );
 }
 
-export function effectsAt(book: ScenarioBook, t: number): Effects {
+/**
+ * The pool gauge at `t`: its normal use, or during db-pool-exhaustion the leaked connections,
+ * with what no longer fits queued; a crashed system holds none.
+ */
+export function dbPoolGauge(book: ScenarioBook, t: number): DbPoolGauge {
+  const size = DB_POOL_SIZE;
+  if (book.has('system-crash')) return { used: 0, size, waiting: 0 };
+  const running = book.get('db-pool-exhaustion');
+  if (!running) return { used: DB_POOL_NORMAL_USE, size, waiting: 0 };
+  const elapsed = Math.max(0, t - running.since);
+  const demand = Math.floor(DB_POOL_START + (DB_POOL_LEAK_PER_S * elapsed) / 1000);
+  return { used: dbPoolUsed(elapsed), size, waiting: Math.max(0, demand - size) };
+}
+
+export function effectsAt(book: ScenarioBook, t: number, latency: LatencyProfile = DEFAULT_LATENCY): Effects {
   const elapsed = (name: Parameters<ScenarioBook['get']>[0]): number | null => {
     const running = book.get(name);
     return running ? t - running.since : null;
@@ -65,7 +88,7 @@ export function effectsAt(book: ScenarioBook, t: number): Effects {
     silentVenues: book.get('exchange-outage')?.venueIds ?? [],
     breachedVenues: book.get('security-breach')?.venueIds ?? [],
     latencyFactor:
-      (degradedFor === null ? 1 : degradationFactor(degradedFor)) * (1 + DB_LATENCY_GAIN * pressure),
+      (degradedFor === null ? 1 : degradationFactor(degradedFor, latency)) * (1 + DB_LATENCY_GAIN * pressure),
     errorProb: BASE_ERROR_PROB + (errorStorm ? ERROR_STORM_PROB : 0) + DB_ERROR_PROB * pressure,
     dbPool,
     errorStorm,

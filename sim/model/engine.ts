@@ -3,15 +3,20 @@
 // on step boundaries, so the same seed yields the same history however time is fed in.
 import { AlertBook } from './alert-book.ts';
 import * as rules from './alert-rules.ts';
-import { effectsAt } from './effects.ts';
-import type { Effects } from './effects.ts';
+import { dbPoolGauge, effectsAt } from './effects.ts';
+import type { DbPoolGauge, Effects } from './effects.ts';
 import { assessServices } from './health-rules.ts';
+import { latencyMu } from './latency-curve.ts';
+import type { LatencyProfile } from './latency-curve.ts';
 import { NORMAL_ORDER_RATE, OrderFlow } from './order-flow.ts';
 import { PositionBook } from './positions.ts';
 import { RiskLimitStorm } from './risk-limits.ts';
 import { Rng } from './rng.ts';
 import { ScenarioBook } from './scenarios.ts';
 import { ServiceBook } from './services.ts';
+import { CANONICAL_SHAPE } from './shape.ts';
+import type { SystemShape } from './shape.ts';
+import { SystemModes } from './system-modes.ts';
 import { CHECK_MS, RETAINED_WINDOWS, WINDOW_MS, iso, nextStepEnd } from './time.ts';
 import * as trading from './trading-state.ts';
 import type {
@@ -31,6 +36,7 @@ export class Engine {
   readonly services: ServiceBook;
   readonly alerts: AlertBook;
   readonly scenarios: ScenarioBook;
+  readonly modes = new SystemModes();
   /** Closed metric windows, oldest first, at most RETAINED_WINDOWS. */
   readonly windows: MetricWindow[] = [];
   #emit: Emit;
@@ -41,14 +47,16 @@ export class Engine {
   #riskRng: Rng;
   #riskStorm: RiskLimitStorm | null = null;
   #reportedOrders = '';
+  #latency: LatencyProfile;
 
-  constructor(seed: number, startMs: number, emit: Emit) {
+  constructor(seed: number, startMs: number, emit: Emit, shape: SystemShape = CANONICAL_SHAPE) {
     this.#emit = emit;
     this.#time = startMs;
-    this.venues = new VenueBook(new Rng(seed, 'venues'), startMs);
-    this.flow = new OrderFlow(new Rng(seed, 'orders'), startMs);
+    this.#latency = shape.latency;
+    this.venues = new VenueBook(new Rng(seed, 'venues'), startMs, shape.venues);
+    this.flow = new OrderFlow(new Rng(seed, 'orders'), startMs, latencyMu(shape.latency));
     this.positions = new PositionBook(new Rng(seed, 'positions'), this.venues.ids);
-    this.services = new ServiceBook(startMs);
+    this.services = new ServiceBook(startMs, shape.services);
     this.alerts = new AlertBook(emit);
     this.scenarios = new ScenarioBook(this.venues.ids, new Rng(seed, 'scenarios'));
     this.#riskRng = new Rng(seed, 'risk');
@@ -71,7 +79,8 @@ export class Engine {
 
   #step(end: number): void {
     const dtMs = end - this.#time;
-    const fx = effectsAt(this.scenarios, end);
+    const fx = effectsAt(this.scenarios, end, this.#latency);
+    this.modes.expire(end);
     const state = this.#trading.state;
     // The intruder trades through our own order gateway, so the kill switch shuts it out too
     // (HALTED only stops our strategy: the gateway stays open).
@@ -83,7 +92,7 @@ export class Engine {
       restingFactor: trading.restingOrderFactor(state),
       frozen: trading.freezesOpenOrders(state),
     });
-    const routing = this.venues.routing(fx.silentVenues);
+    const routing = this.venues.routing(fx.silentVenues, this.modes.conservative);
     const flowing = !fx.crashed && routing.open;
     this.flow.step(dtMs, {
       rate: flowing ? NORMAL_ORDER_RATE * trading.orderRateFactor(state) : 0,
@@ -110,7 +119,7 @@ export class Engine {
     this.windows.push(window);
     if (this.windows.length > RETAINED_WINDOWS) this.windows.shift();
     this.#emit(end, { type: 'metrics.window', window });
-    this.alerts.reconcile('LatencyP99High', rules.latencyAlerts(window), end);
+    this.alerts.reconcile('LatencyP99High', rules.latencyAlerts(window, this.#latency), end);
     this.alerts.reconcile('ErrorRateHigh', rules.errorRateAlerts(window), end);
     const venues = this.venues.list();
     this.alerts.reconcile('MarketDataStale', rules.staleMarketDataAlerts(venues, end), end);
@@ -183,12 +192,17 @@ export class Engine {
     return true;
   }
 
+  /** The connection pool as its gauge reads now. */
+  dbPool(): DbPoolGauge {
+    return dbPoolGauge(this.scenarios, this.#time);
+  }
+
   /**
    * Reconnects a venue's session unless its exchange (or our whole system) is still down, in
    * which case a new session would drop at once: nothing changes. Returns whether it reconnected.
    */
   reconnectVenue(venueId: string, at: number): boolean {
-    const fx = effectsAt(this.scenarios, at);
+    const fx = effectsAt(this.scenarios, at, this.#latency);
     if (fx.crashed || fx.silentVenues.includes(venueId)) return false;
     return this.venues.reconnect(venueId, at);
   }

@@ -32,10 +32,13 @@ export class OrderFlow {
   #orders = 0;
   #errors = 0;
   #windowStart: number;
+  #mu: number;
 
-  constructor(rng: Rng, startMs: number) {
+  /** `mu`: ln of the median latency in µs (latencyMu of the system's profile). */
+  constructor(rng: Rng, startMs: number, mu = LATENCY_MU) {
     this.#rng = rng;
     this.#windowStart = startMs;
+    this.#mu = mu;
   }
 
   step(dtMs: number, input: FlowStepInput): void {
@@ -47,7 +50,7 @@ export class OrderFlow {
     const weight = Math.floor(orders / samples);
     const heavier = orders - weight * samples; // the first `heavier` samples carry one order more
     for (let i = 0; i < samples; i++) {
-      const latency = this.#rng.lognormal(LATENCY_MU, LATENCY_SIGMA) * input.latencyFactor;
+      const latency = this.#rng.lognormal(this.#mu, LATENCY_SIGMA) * input.latencyFactor;
       this.#latencies.record(latency, i < heavier ? weight + 1 : weight);
     }
   }

@@ -1,6 +1,8 @@
 // Positions per symbol and venue. While the strategy trades, fills move each quantity as a
 // mean-reverting random walk (so an hour-long run stays in a sensible range); prices drift
-// slowly; notional = |quantity| × price.
+// slowly; notional = |quantity| × price. Each holding also keeps its average entry price (for
+// unrealised PnL) and how much of it came from fills nobody here made (a security breach), which
+// a reconciliation against the venue tells apart; neither draws on the random source.
 import type { Rng } from './rng.ts';
 import type { Position } from './types.ts';
 
@@ -31,6 +33,24 @@ interface Holding {
   instrument: Instrument;
   venueId: string;
   quantity: number;
+  /** Volume-weighted price of the fills that built the position (the start price at first). */
+  entryPrice: number;
+  /** The part of `quantity` an intruder's fills put there: the venue holds it, our book does not. */
+  foreign: number;
+}
+
+/** A holding as seen by a risk or reconciliation view: more than the contract's Position. */
+export interface HoldingDetail {
+  symbol: string;
+  venueId: string;
+  quantity: number;
+  notional: number;
+  markPrice: number;
+  entryPrice: number;
+  /** (mark − entry) × quantity, in the quote currency (USD). */
+  unrealizedPnl: number;
+  /** What our own book would show: quantity less the intruder's part. */
+  bookQuantity: number;
 }
 
 export interface PositionStepInput {
@@ -45,6 +65,20 @@ export interface PositionStepInput {
 
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
 
+/**
+ * Applies a fill of `dq` at `price`: it moves the entry price only when it adds to the
+ * position; one that flips it opens the new side at `price`; one that shrinks it leaves it.
+ * The quantity changes exactly as `quantity += dq` would.
+ */
+function fill(h: Holding, dq: number, price: number): void {
+  const before = h.quantity;
+  h.quantity += dq;
+  const after = h.quantity;
+  if (before === 0 || Math.sign(after) !== Math.sign(before)) h.entryPrice = price;
+  else if (Math.abs(after) > Math.abs(before))
+    h.entryPrice = (h.entryPrice * Math.abs(before) + price * Math.abs(dq)) / Math.abs(after);
+}
+
 export class PositionBook {
   #rng: Rng;
   #prices = new Map<string, number>();
@@ -58,6 +92,8 @@ export class PositionBook {
         instrument,
         venueId,
         quantity: rng.normal(0, instrument.typicalQty),
+        entryPrice: instrument.price,
+        foreign: 0,
       })),
     );
   }
@@ -72,12 +108,36 @@ export class PositionBook {
     const noise = Math.sqrt(2 * REVERSION_PER_S * dt);
     for (const h of this.#holdings) {
       const typical = h.instrument.typicalQty;
+      const price = this.#prices.get(h.instrument.symbol) ?? h.instrument.price;
       if (input.trading && !input.silentVenues.includes(h.venueId))
-        h.quantity += -REVERSION_PER_S * dt * h.quantity + this.#rng.normal(0, typical * noise);
+        fill(h, -REVERSION_PER_S * dt * h.quantity + this.#rng.normal(0, typical * noise), price);
+      // Reducing only closes: the entry price of what is left stays.
       h.quantity *= input.shrink;
-      if (input.breachedVenues.includes(h.venueId) && this.#rng.bernoulli(BREACH_JUMP_PROB))
-        h.quantity += this.#rng.normal(0, typical * BREACH_JUMP_SHARE);
+      if (input.breachedVenues.includes(h.venueId) && this.#rng.bernoulli(BREACH_JUMP_PROB)) {
+        const jump = this.#rng.normal(0, typical * BREACH_JUMP_SHARE);
+        fill(h, jump, price);
+        h.foreign += jump;
+      }
     }
+  }
+
+  details(): HoldingDetail[] {
+    return this.#holdings.map((h) => {
+      const { instrument, venueId, quantity, entryPrice } = h;
+      const qty = round(quantity, instrument.lotDecimals);
+      const price = this.#prices.get(instrument.symbol) ?? instrument.price;
+      const book = round(quantity - h.foreign, instrument.lotDecimals);
+      return {
+        symbol: instrument.symbol,
+        venueId,
+        quantity: qty === 0 ? 0 : qty,
+        notional: round(Math.abs(qty) * price, 2),
+        markPrice: round(price, 2),
+        entryPrice: round(entryPrice, 2),
+        unrealizedPnl: round((price - entryPrice) * quantity, 2) || 0,
+        bookQuantity: book === 0 ? 0 : book,
+      };
+    });
   }
 
   list(): Position[] {

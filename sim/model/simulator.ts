@@ -4,16 +4,20 @@
 import type { Clock } from './clock.ts';
 import { CommandLedger, fingerprint } from './command-ledger.ts';
 import {
-  OFFERED_CONTROLS,
   expectedTradingState,
   isOffered,
   notOfferedMessage,
+  offeredControls,
   planControl,
 } from './controls.ts';
-import type { ControlPlan } from './controls.ts';
+import type { ControlPlan, ModelControl } from './controls.ts';
+import { modelDetails } from './details.ts';
+import type { ModelDetails } from './details.ts';
 import { Engine } from './engine.ts';
 import { EventLog } from './event-log.ts';
 import type { EventPage, Listener } from './event-log.ts';
+import { systemShape } from './shape.ts';
+import type { SystemShape } from './shape.ts';
 import { WINDOW_MS, iso } from './time.ts';
 import type {
   ApiEventPage,
@@ -41,8 +45,10 @@ export type {
 } from './types.ts';
 export { ScenarioError } from './scenarios.ts';
 export { OFFERED_CONTROLS, isOffered } from './controls.ts';
-export type { OfferedControl } from './controls.ts';
+export type { ExtraControl, ModelControl, OfferedControl } from './controls.ts';
+export type { ModelDetails } from './details.ts';
 export type { EventPage } from './event-log.ts';
+export type { SystemShape } from './shape.ts';
 
 export interface SimulatorOptions {
   seed: number;
@@ -56,6 +62,8 @@ export interface SimulatorOptions {
    * The host passes a fresh id per process; the default derives from the seed to stay deterministic.
    */
   instance?: string;
+  /** A seed system's shape (venues, services, latencies, extra controls); default: the canonical one. */
+  shape?: Partial<SystemShape>;
 }
 
 export const DEFAULT_SYSTEM = { id: 'sim', name: 'Simulated trading system' } as const;
@@ -86,6 +94,7 @@ export class Simulator {
   #log: EventLog;
   #engine: Engine;
   #ledger = new CommandLedger();
+  #offered: readonly ModelControl[];
   #ticking = false;
 
   constructor(opts: SimulatorOptions) {
@@ -93,14 +102,16 @@ export class Simulator {
     this.instance = opts.instance || `sim-seed-${opts.seed}`;
     this.#clock = opts.clock;
     const { id, name } = opts.system ?? DEFAULT_SYSTEM;
+    const shape = systemShape(opts.shape);
+    this.#offered = offeredControls(shape.extraControls);
     this.#system = {
       id,
       name,
-      controls: [...OFFERED_CONTROLS],
+      controls: [...this.#offered],
       environment: opts.environment ?? 'simulator',
     };
     this.#log = new EventLog(opts.retainEvents);
-    this.#engine = new Engine(opts.seed, opts.clock.now(), (at, body) => this.#log.append(at, body));
+    this.#engine = new Engine(opts.seed, opts.clock.now(), (at, body) => this.#log.append(at, body), shape);
   }
 
   /** Advances the model up to the clock's present, emitting what happens on the way. */
@@ -215,7 +226,8 @@ export class Simulator {
    */
   command(input: CommandInput): CommandResult {
     const { key, controlId, operator, reason } = input;
-    if (!isOffered(controlId)) return { kind: 'not-offered', message: notOfferedMessage(controlId) };
+    if (!isOffered(controlId, this.#offered))
+      return { kind: 'not-offered', message: notOfferedMessage(controlId, this.#offered) };
     if (typeof key !== 'string' || key === '')
       return { kind: 'bad-request', message: 'an idempotency key is required' };
     const planned = planControl(
@@ -269,7 +281,25 @@ export class Simulator {
         return true;
       case 'venue-reconnect':
         return e.reconnectVenue(plan.venueId, at);
+      // The modes are not in the contract's events: nothing to report.
+      case 'routing-conservative':
+        e.modes.routeConservatively(at + plan.durationMs);
+        return false;
+      case 'regime-manual':
+        e.modes.fixRegime(plan.regime, at, at + plan.durationMs);
+        return false;
     }
+  }
+
+  /** What the model knows beyond the snapshot (ticks first); see ModelDetails. */
+  details(): ModelDetails {
+    this.tick();
+    return modelDetails(this.#engine);
+  }
+
+  /** The venue ids, in the model's order. */
+  get venueIds(): string[] {
+    return this.#engine.venues.ids;
   }
 
   /** Every command executed so far, oldest first, each idempotency key at most once. */

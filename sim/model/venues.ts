@@ -5,7 +5,12 @@ import type { Rng } from './rng.ts';
 import { iso } from './time.ts';
 import type { Connection, Venue } from './types.ts';
 
-export const VENUES: readonly { id: string; name: string }[] = [
+export interface VenueDef {
+  id: string;
+  name: string;
+}
+
+export const VENUES: readonly VenueDef[] = [
   { id: 'binance', name: 'Binance' },
   { id: 'bybit', name: 'Bybit' },
   { id: 'okx', name: 'OKX' },
@@ -26,6 +31,8 @@ const PLACED_PER_S = MEAN_OPEN_ORDERS / ORDER_LIFETIME_S;
 const UNKNOWN_ORDERS_PER_S = 1;
 /** The router moves flow away from a venue with stale quotes, and can't reach one whose session dropped. */
 const ROUTING_WEIGHT: Record<Connection, number> = { CONNECTED: 1, DEGRADED: 0.2, DISCONNECTED: 0 };
+/** Conservative routing (where a system offers it) sends nothing to a venue whose quotes are stale. */
+const CONSERVATIVE_WEIGHT: Record<Connection, number> = { CONNECTED: 1, DEGRADED: 0, DISCONNECTED: 0 };
 /** Orders that still reach an exchange that is down: most hang unacknowledged, some are rejected. */
 const SILENT_VENUE_REJECT_PROB = 0.03;
 
@@ -66,10 +73,10 @@ export class VenueBook {
   #venues: VenueState[];
   #reported = new Map<string, string>();
 
-  constructor(rng: Rng, startMs: number) {
+  constructor(rng: Rng, startMs: number, venues: readonly VenueDef[] = VENUES) {
     this.#rng = rng;
     // The feed was alive before the model started: last market data "just now".
-    this.#venues = VENUES.map(({ id, name }) => ({
+    this.#venues = venues.map(({ id, name }) => ({
       id,
       name,
       connection: 'CONNECTED',
@@ -126,11 +133,18 @@ export class VenueBook {
     return connectionChanged;
   }
 
-  routing(silentVenues: readonly string[]): Routing {
+  /** Each venue's share of new orders before normalising: 0 for a disabled or unreachable one. */
+  routingWeights(conservative = false): Map<string, number> {
+    const table = conservative ? CONSERVATIVE_WEIGHT : ROUTING_WEIGHT;
+    return new Map(this.#venues.map((v) => [v.id, v.enabled ? table[v.connection] : 0]));
+  }
+
+  routing(silentVenues: readonly string[], conservative = false): Routing {
+    const weights = this.routingWeights(conservative);
     let weight = 0;
     let failing = 0;
     for (const v of this.#venues) {
-      const w = v.enabled ? ROUTING_WEIGHT[v.connection] : 0;
+      const w = weights.get(v.id) ?? 0;
       weight += w;
       if (silentVenues.includes(v.id)) failing += w * SILENT_VENUE_REJECT_PROB;
     }
@@ -179,6 +193,13 @@ export class VenueBook {
   /** The intruder's orders are purged once the breach is contained. */
   clearUnknown(): void {
     for (const v of this.#venues) v.unknown = 0;
+  }
+
+  /** When each operator's disable runs out (simulated epoch ms), for the venues disabled now. */
+  disabledUntil(): Map<string, number> {
+    const until = new Map<string, number>();
+    for (const v of this.#venues) if (v.disabledUntil !== null) until.set(v.id, v.disabledUntil);
+    return until;
   }
 
   unknownOrders(): { venueId: string; count: number }[] {
