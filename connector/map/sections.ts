@@ -24,12 +24,16 @@ function items(document: unknown, path: string, what: string): unknown[] {
   return found;
 }
 
+/**
+ * The trading state as the system shows it, and when it lapses by itself (a Redis key's TTL),
+ * as an instant: "in 59 min 58 s" would change with every read, the instant does not.
+ */
 export function mapTradingState(
   section: TradingStateSection,
   document: unknown,
   readAt: number,
   systemName: string,
-): TradingState {
+): { tradingState: TradingState; dated: boolean; expiresAt: number | null } {
   const state = asEnum(
     section.state,
     document,
@@ -39,19 +43,17 @@ export function mapTradingState(
   const changedAt = section.changedAt
     ? asTime(section.changedAt, document, readAt, 'tradingState.changedAt')
     : null;
-  let reason = asString(section.reason, document, '');
   const expires = section.expiresInSeconds ? fieldValue(section.expiresInSeconds, document) : undefined;
-  if (typeof expires === 'number' && expires >= 0) {
-    const minutes = Math.floor(expires / 60);
-    const lapse = `lapses by itself in ${minutes > 0 ? `${minutes} min ` : ''}${Math.round(expires % 60)} s`;
-    reason = reason ? `${reason} (${lapse})` : lapse;
-  }
   return {
-    state,
-    // A system that does not date its state: the connector dates it when it first saw it (see engine).
-    changedAt: changedAt ?? iso(readAt),
-    changedBy: asString(section.changedBy, document, systemName),
-    reason,
+    // A system that does not date its state is dated by the connector when it first saw it.
+    tradingState: {
+      state,
+      changedAt: changedAt ?? iso(readAt),
+      changedBy: asString(section.changedBy, document, systemName),
+      reason: asString(section.reason, document, ''),
+    },
+    dated: changedAt !== null,
+    expiresAt: typeof expires === 'number' && expires >= 0 ? readAt + expires * 1000 : null,
   };
 }
 

@@ -75,6 +75,7 @@ function resolveSecret(ref: SecretRef, env: NodeJS.ProcessEnv, where: string, ba
   } catch (error) {
     throw new Error(
       `${where}: the secret file cannot be read (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
     );
   }
 }

@@ -62,6 +62,15 @@ export function checkReferences(profile: Declared, ctx: z.RefinementCtx): void {
       );
   }
 
+  for (const [name, connection] of Object.entries(
+    profile.redis as Record<string, { passwordSecret?: string }>,
+  ))
+    if (connection.passwordSecret !== undefined && !Object.hasOwn(profile.secrets, connection.passwordSecret))
+      issue(
+        ['redis', name, 'passwordSecret'],
+        `names no declared secret (declared: ${names(profile.secrets)})`,
+      );
+
   for (const [controlId, binding] of Object.entries(profile.controls)) {
     if (!binding) continue;
     const at: Path = ['controls', controlId];

@@ -39,7 +39,8 @@ export type HttpService = z.infer<typeof httpServiceSchema>;
 export const redisConnectionSchema = z.strictObject({
   /** redis://host:port[/db] */
   url: fromEnvSchema,
-  password: secretSchema.optional(),
+  /** The name of a declared secret that holds the password, if the server asks for one. */
+  passwordSecret: z.string().min(1).optional(),
 });
 export type RedisConnection = z.infer<typeof redisConnectionSchema>;
 

@@ -64,6 +64,7 @@ export function parseCondition(text: string): Condition {
     } catch (error) {
       throw new Error(
         `"${text}": ${path} is not a valid JSONPath (${error instanceof Error ? error.message : String(error)})`,
+        { cause: error },
       );
     }
   const expected = literal(right);

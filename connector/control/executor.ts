@@ -1,0 +1,251 @@
+// Carries out a control through the system's own API, at most once per idempotency key. Native
+// APIs take no key, so the connector keeps them: a retry of a command that ran gets its first
+// receipt; a retry of one whose fate is unknown (the system timed out) is NOT sent again — the
+// board shows whether it took effect, and a deliberate new command takes a new key. Only a
+// request that certainly never arrived (connection refused) may be sent again under its key.
+import { createHash } from 'node:crypto';
+import type { ControlId, ControlReceipt, TradingStateName } from '../../contract/schemas.ts';
+import type { ControlBinding, HttpControl, RedisControl } from '../profile/controls.ts';
+import type { RedisPool } from '../read/redis-pool.ts';
+import { fillBody, fillPath, fillString, TemplateError } from './template.ts';
+import type { TemplateValues } from './template.ts';
+
+export interface CommandInput {
+  key: string;
+  controlId: ControlId;
+  venueId?: string;
+  params?: Record<string, unknown>;
+  reason: string;
+  operator: string;
+}
+
+export type CommandOutcome =
+  | { kind: 'executed' | 'duplicate'; receipt: ControlReceipt }
+  /** Nothing ran, and nothing will: the request is wrong, or the system refused it. */
+  | { kind: 'refused'; status: 400 | 404 | 409 | 422 | 501; detail: string }
+  /** It may have run: the key is spent, so a retry cannot run it twice. */
+  | { kind: 'uncertain'; status: 502 | 504; detail: string }
+  /** It certainly did not arrive: a retry with the same key is sent. */
+  | { kind: 'unreachable'; status: 503; detail: string };
+
+export interface ExecutorContext {
+  systemName: string;
+  bindings: Partial<Record<ControlId, ControlBinding>>;
+  urls: Record<string, string>;
+  serviceHeaders: Record<string, Record<string, string>>;
+  timeouts: Record<string, number>;
+  secrets: Record<string, string>;
+  redis: RedisPool;
+  venueIds(): string[] | null;
+  now(): number;
+  fetch?: typeof fetch;
+}
+
+const TARGET: Partial<Record<ControlId, TradingStateName>> = {
+  'kill-switch': 'KILLED',
+  halt: 'HALTED',
+  resume: 'ACTIVE',
+  'reduce-positions': 'REDUCING',
+};
+const VENUE_CONTROLS = new Set<ControlId>([
+  'venue-cancel-all',
+  'venue-disable',
+  'venue-reconnect',
+  'venue-failover',
+]);
+const MAX_KEYS = 10_000;
+
+type Entry = { print: string } & (
+  { state: 'running'; done: Promise<CommandOutcome> } | { state: 'done'; outcome: CommandOutcome }
+);
+
+const fingerprint = (input: CommandInput) =>
+  createHash('sha256')
+    .update(JSON.stringify([input.controlId, input.venueId ?? null, input.params ?? null, input.reason]))
+    .digest('hex');
+
+function failure(error: unknown, timeoutMs: number): CommandOutcome {
+  const name = (error as { name?: string } | null)?.name;
+  const code = (error as { cause?: { code?: string } } | null)?.cause?.code;
+  if (code === 'ECONNREFUSED')
+    return {
+      kind: 'unreachable',
+      status: 503,
+      detail: 'the system refused the connection: the command was not delivered',
+    };
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return {
+      kind: 'uncertain',
+      status: 504,
+      detail: `no answer within ${timeoutMs} ms: the command may or may not have run — watch the board before sending another`,
+    };
+  return {
+    kind: 'uncertain',
+    status: 502,
+    detail: `the connection failed mid-request (${code ?? (error instanceof Error ? error.message : String(error))}): the command may or may not have run`,
+  };
+}
+
+export class ControlExecutor {
+  #ctx: ExecutorContext;
+  #ledger = new Map<string, Entry>();
+  #count = 0;
+
+  constructor(ctx: ExecutorContext) {
+    this.#ctx = ctx;
+  }
+
+  async run(input: CommandInput): Promise<CommandOutcome> {
+    const binding = this.#ctx.bindings[input.controlId];
+    if (!binding)
+      return {
+        kind: 'refused',
+        status: 501,
+        detail: `${this.#ctx.systemName} does not offer ${input.controlId}`,
+      };
+    if ('run' in binding)
+      return {
+        kind: 'refused',
+        status: 501,
+        detail: `${this.#ctx.systemName} offers ${input.controlId} only by hand: run \`${binding.run}\``,
+      };
+    const venueProblem = this.#checkVenue(input);
+    if (venueProblem) return { kind: 'refused', status: 400, detail: venueProblem };
+
+    const print = fingerprint(input);
+    const held = this.#ledger.get(input.key);
+    if (held) {
+      if (held.print !== print)
+        return {
+          kind: 'refused',
+          status: 409,
+          detail: `the key ${input.key} was used for a different command`,
+        };
+      const outcome = held.state === 'running' ? await held.done : held.outcome;
+      return outcome.kind === 'executed'
+        ? { kind: 'duplicate', receipt: { ...outcome.receipt, outcome: 'duplicate' } }
+        : outcome;
+    }
+    const done = this.#perform(binding, input);
+    this.#remember(input.key, { print, state: 'running', done });
+    const outcome = await done;
+    // Never delivered: forget the key, so that the retry the dashboard makes is sent.
+    if (outcome.kind === 'unreachable' || outcome.kind === 'refused') this.#ledger.delete(input.key);
+    else this.#ledger.set(input.key, { print, state: 'done', outcome });
+    return outcome;
+  }
+
+  #remember(key: string, entry: Entry): void {
+    this.#ledger.set(key, entry);
+    if (this.#ledger.size > MAX_KEYS) this.#ledger.delete(this.#ledger.keys().next().value as string);
+  }
+
+  #checkVenue(input: CommandInput): string | null {
+    if (!VENUE_CONTROLS.has(input.controlId))
+      return input.venueId !== undefined ? `${input.controlId} takes no venue` : null;
+    if (input.venueId === undefined || input.venueId === '') return `${input.controlId} needs a venueId`;
+    const known = this.#ctx.venueIds();
+    if (known !== null && !known.includes(input.venueId))
+      return `${this.#ctx.systemName} has no venue "${input.venueId.slice(0, 100)}" (venues: ${known.join(', ') || 'none'})`;
+    return null;
+  }
+
+  async #perform(binding: HttpControl | RedisControl, input: CommandInput): Promise<CommandOutcome> {
+    const values: TemplateValues = {
+      reason: input.reason,
+      venue: input.venueId,
+      operator: input.operator,
+      params: input.params ?? {},
+      secrets: this.#ctx.secrets,
+    };
+    try {
+      const refused = 'http' in binding ? await this.#http(binding, values) : await this.#redis(binding);
+      if (refused) return refused;
+    } catch (error) {
+      if (error instanceof TemplateError) return { kind: 'refused', status: 400, detail: error.message };
+      throw error;
+    }
+    this.#count += 1;
+    return {
+      kind: 'executed',
+      receipt: {
+        commandId: `cmd-${this.#count}`,
+        idempotencyKey: input.key,
+        controlId: input.controlId,
+        venueId: input.venueId ?? null,
+        outcome: 'accepted',
+        operator: input.operator,
+        receivedAt: new Date(this.#ctx.now()).toISOString(),
+        expectedTradingState: TARGET[input.controlId] ?? null,
+      },
+    };
+  }
+
+  async #http(binding: HttpControl, values: TemplateValues): Promise<CommandOutcome | null> {
+    const { service, method, path, body, headers, okStatus } = binding.http;
+    const timeoutMs = this.#ctx.timeouts[service] ?? 2000;
+    const filled = Object.fromEntries(
+      Object.entries(headers ?? {}).map(([k, v]) => [k, fillString(v, values)]),
+    );
+    const payload = body === undefined ? undefined : JSON.stringify(fillBody(body, values));
+    let response: Response;
+    try {
+      response = await (this.#ctx.fetch ?? globalThis.fetch)(
+        `${this.#ctx.urls[service]}${fillPath(path, values)}`,
+        {
+          method,
+          headers: {
+            ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...this.#ctx.serviceHeaders[service],
+            ...filled,
+          },
+          body: payload,
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'error',
+        },
+      );
+    } catch (error) {
+      return failure(error, timeoutMs);
+    }
+    const text = (await response.text().catch(() => '')).slice(0, 300);
+    const accepted = okStatus ? okStatus.includes(response.status) : response.ok;
+    if (accepted) return null;
+    if (response.status >= 500)
+      return {
+        kind: 'uncertain',
+        status: 502,
+        detail: `${this.#ctx.systemName} answered HTTP ${response.status}${text ? `: ${text}` : ''}; the command may or may not have run`,
+      };
+    return {
+      kind: 'refused',
+      status: 422,
+      detail: `${this.#ctx.systemName} refused it: HTTP ${response.status}${text ? `: ${text}` : ''}`,
+    };
+  }
+
+  async #redis(binding: RedisControl): Promise<CommandOutcome | null> {
+    const spec = binding.redis;
+    const client = this.#ctx.redis.client(spec.connection);
+    try {
+      if ('set' in spec) {
+        const { key, value, ttlSeconds } = spec.set;
+        await (ttlSeconds !== undefined ? client.set(key, value, 'EX', ttlSeconds) : client.set(key, value));
+      } else await client.del(spec.del.key);
+      return null;
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      // With no offline queue, a closed connection refuses the command before it is written.
+      if (/closed|not writeable|ECONNREFUSED|enableOfflineQueue/i.test(text))
+        return {
+          kind: 'unreachable',
+          status: 503,
+          detail: `redis ${spec.connection} is unreachable (${text}): the command was not delivered`,
+        };
+      return {
+        kind: 'uncertain',
+        status: 502,
+        detail: `redis ${spec.connection}: ${text}; the command may or may not have run`,
+      };
+    }
+  }
+}

@@ -1,0 +1,185 @@
+// The connector's canonical picture of one system, section by section, rebuilt from the latest
+// answer of each read. Mapping failures and failed reads are kept per section, in words, and
+// raised as alerts, so a section that cannot be read says so on the board instead of going quiet.
+import type {
+  Alert,
+  MetricWindow,
+  Position,
+  SectionName,
+  Service,
+  TradingState,
+  Venue,
+} from '../../contract/schemas.ts';
+import {
+  mapAlerts,
+  mapPositions,
+  mapServiceList,
+  mapTradingState,
+  mapVenues,
+  judgeProbe,
+} from '../map/sections.ts';
+import { MetricsReader } from '../map/metrics.ts';
+import type { Profile } from '../profile/schema.ts';
+import { usable } from '../read/perform-read.ts';
+import type { ReadResult } from '../read/perform-read.ts';
+import type { PlannedRead } from './read-plan.ts';
+
+export interface Picture {
+  tradingState: TradingState | null;
+  services: Service[];
+  venues: Venue[];
+  windows: MetricWindow[];
+  alerts: Alert[];
+  openOrders: number;
+  positions: Position[];
+  /** When service health was last checked, by any probe or list read. */
+  servicesCheckedAt: string | null;
+}
+
+export const MAX_WINDOWS = 120;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export class SystemPicture {
+  readonly profile: Profile;
+  tradingState: TradingState | null = null;
+  expiresAt: number | null = null;
+  services = new Map<string, Service>();
+  serviceList: Service[] = [];
+  venues: Venue[] = [];
+  windows: MetricWindow[] = [];
+  nativeAlerts: Alert[] = [];
+  positions: Position[] = [];
+  positionOpenOrders: number | null = null;
+  servicesCheckedAt: number | null = null;
+  /** Why a section cannot be shown as current, and since when. */
+  problems = new Map<SectionName, { problem: string; since: number }>();
+  #metrics: MetricsReader | null;
+
+  constructor(profile: Profile) {
+    this.profile = profile;
+    const metrics = profile.sections.metrics;
+    this.#metrics = metrics && !('notOffered' in metrics) ? new MetricsReader(metrics) : null;
+  }
+
+  #fail(section: SectionName, problem: string, at: number): void {
+    const held = this.problems.get(section);
+    this.problems.set(section, { problem, since: held?.problem === problem ? held.since : at });
+  }
+
+  /** Takes one read's answer into every section it feeds. */
+  ingest(planned: PlannedRead, result: ReadResult): void {
+    if (planned.probe) {
+      const service = judgeProbe(planned.probe.probe, planned.probe, result);
+      this.services.set(service.id, service);
+      this.servicesCheckedAt = result.at;
+      return;
+    }
+    if (planned.sections.includes('services')) this.servicesCheckedAt = result.at;
+    for (const section of planned.sections) {
+      const answer = usable(
+        result,
+        `${section} (${'http' in planned.read ? planned.read.http.path : planned.read.redis.key})`,
+      );
+      if (!answer.ok) {
+        this.#fail(section, answer.problem, result.at);
+        continue;
+      }
+      try {
+        this.#apply(section, answer.document, result.at);
+        this.problems.delete(section);
+      } catch (error) {
+        this.#fail(section, message(error), result.at);
+      }
+    }
+  }
+
+  #apply(section: SectionName, document: unknown, at: number): void {
+    const s = this.profile.sections;
+    const name = this.profile.name;
+    switch (section) {
+      case 'tradingState': {
+        if (!s.tradingState || 'notOffered' in s.tradingState) return;
+        const read = mapTradingState(s.tradingState, document, at, name);
+        const held = this.tradingState;
+        // Undated by the system: the state keeps the time the connector first saw it.
+        if (
+          !read.dated &&
+          held &&
+          held.state === read.tradingState.state &&
+          held.changedBy === read.tradingState.changedBy
+        )
+          read.tradingState.changedAt = held.changedAt;
+        // A TTL read a second later names the same instant give or take the read's own delay.
+        const expiresAt =
+          read.expiresAt !== null &&
+          this.expiresAt !== null &&
+          Math.abs(read.expiresAt - this.expiresAt) < 2000
+            ? this.expiresAt
+            : read.expiresAt;
+        this.expiresAt = expiresAt;
+        if (expiresAt !== null) {
+          const lapse = `lapses by itself at ${iso(expiresAt).slice(11, 19)} UTC`;
+          read.tradingState.reason = read.tradingState.reason
+            ? `${read.tradingState.reason}; ${lapse}`
+            : lapse;
+        }
+        this.tradingState = read.tradingState;
+        return;
+      }
+      case 'services':
+        if (s.services && 'list' in s.services && s.services.list)
+          this.serviceList = mapServiceList(s.services.list, document, at);
+        return;
+      case 'venues':
+        if (s.venues && !('notOffered' in s.venues)) this.venues = mapVenues(s.venues, document, at);
+        return;
+      case 'positions':
+        if (s.positions && !('notOffered' in s.positions))
+          ({ positions: this.positions, openOrders: this.positionOpenOrders } = mapPositions(
+            s.positions,
+            document,
+          ));
+        return;
+      case 'alerts':
+        if (s.alerts && !('notOffered' in s.alerts)) this.nativeAlerts = mapAlerts(s.alerts, document, at);
+        return;
+      case 'metrics': {
+        const window = this.#metrics?.read(document, at);
+        if (window) this.windows = [...this.windows, window].slice(-MAX_WINDOWS);
+        return;
+      }
+    }
+  }
+
+  /** The sections' problems as warning alerts: what cannot be read, since when, and why. */
+  problemAlerts(): Alert[] {
+    return [...this.problems].map(([section, { problem, since }]) => ({
+      id: `connector:source:${section}`,
+      name: `${section} cannot be read`,
+      severity: 'warning',
+      summary: `${this.profile.name}: ${problem}`,
+      since: iso(since),
+      subject: null,
+    }));
+  }
+
+  picture(extraAlerts: Alert[]): Picture {
+    const services = [
+      ...this.serviceList,
+      ...[...this.services.values()].filter((p) => !this.serviceList.some((s) => s.id === p.id)),
+    ];
+    const venueOrders = this.venues.reduce((sum, v) => sum + v.openOrders, 0);
+    return {
+      tradingState: this.tradingState,
+      services,
+      venues: this.venues,
+      windows: this.windows,
+      alerts: [...this.nativeAlerts, ...this.problemAlerts(), ...extraAlerts],
+      openOrders: this.positionOpenOrders ?? venueOrders,
+      positions: this.positions,
+      servicesCheckedAt: this.servicesCheckedAt === null ? null : iso(this.servicesCheckedAt),
+    };
+  }
+}
