@@ -44,9 +44,15 @@ export function describeIssues(
   return issues.flatMap((issue) => {
     const path = [...base, ...issue.path];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // The branch the author meant: one whose keys it recognised, then the one that got deepest.
+      const foreign = (branch: readonly z.core.$ZodIssue[]) =>
+        branch.some((i) => i.code === 'unrecognized_keys') ? 1 : 0;
       const depth = (branch: readonly z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
-      const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0] ?? [];
-      if (depth(best) > 0) return describeIssues(best, path);
+      const best =
+        [...issue.errors].sort(
+          (a, b) => foreign(a) - foreign(b) || depth(b) - depth(a) || a.length - b.length,
+        )[0] ?? [];
+      if (best.length > 0 && (depth(best) > 0 || foreign(best) === 0)) return describeIssues(best, path);
     }
     const where = pathText(path);
     return [`${where || '(the whole profile)'}: ${issue.message}`];
