@@ -14,10 +14,12 @@ import * as incidents from './store-schemas-incidents.ts';
 import { incidentSchema } from './store-schemas-incidents.ts';
 import * as records from './store-schemas-records.ts';
 import { checklistSchema, controlAuditRecordSchema, timelineEventSchema } from './store-schemas-records.ts';
+import * as session from './store-schemas-session.ts';
 
 export * from './playbook-schemas.ts';
 export * from './store-schemas-incidents.ts';
 export * from './store-schemas-records.ts';
+export * from './store-schemas-session.ts';
 export { problemSchema, timestampSchema };
 
 // --- Changes. Written as `allOf: [ChangeBase, {...}]` in the document; extended flat here, as
@@ -83,6 +85,9 @@ export const storeComponentSchemas = {
   Problem: problemSchema,
   Timestamp: timestampSchema,
   Actor: incidents.actorSchema,
+  OperatorRole: session.operatorRoleSchema,
+  Person: session.personSchema,
+  SignIn: session.signInSchema,
   StoreHealth: incidents.storeHealthSchema,
   SeverityScheme: incidents.severitySchemeSchema,
   Severity: incidents.severitySchema,

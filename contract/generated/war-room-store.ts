@@ -367,6 +367,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/warroom/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who this browser's session belongs to.
+         * @description Each use moves the session's expiry on: it ends after 12 hours without use, or when the
+         *     person signs out. A session whose operator is no longer in the operators file has ended.
+         */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in with a name and password from the store's operators file.
+         * @description On success the answer sets the cookie `warroom_session` (a random 256-bit id; the store
+         *     keeps only its SHA-256): `HttpOnly; SameSite=Strict; Path=/`, and `Secure` when the
+         *     request came over https. A session cookie sent along is ended: signing in always starts
+         *     a new session. A wrong name and a wrong password get the same 401. After 5 failed
+         *     attempts in a row for one name, sign-in for that name pauses (429, `Retry-After`),
+         *     30 seconds at first and doubling up to 5 minutes; a correct password does not get
+         *     through a pause. Needs the store's own origin (see the API's description).
+         */
+        post: operations["signIn"];
+        /**
+         * Sign out; the session ends at once, and the cookie is cleared.
+         * @description Answers 204 also when there was no session. Needs the store's own origin.
+         */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -379,8 +414,25 @@ export interface components {
         };
         /** Format: date-time */
         Timestamp: string;
-        /** @description Who did it, as the dashboard names the person (or `system`). */
+        /**
+         * @description Who did it, as the dashboard names the person (or `system`). When the request comes with
+         *     a session, the store puts the session's person here instead.
+         */
         Actor: string;
+        /**
+         * @description A viewer may read and nothing more; a commander may also act.
+         * @enum {string}
+         */
+        OperatorRole: "viewer" | "commander";
+        /** @description Who a session belongs to. */
+        Person: {
+            name: string;
+            role: components["schemas"]["OperatorRole"];
+        };
+        SignIn: {
+            name: string;
+            password: string;
+        };
         StoreHealth: {
             /** @constant */
             status: "ok";
@@ -791,6 +843,24 @@ export interface components {
         };
         /** @description The body is not sent as application/json. */
         UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid session (or, signing in, a wrong name or password). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not from the store's own origin, or the person's role may not do this. */
+        Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1455,6 +1525,90 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in person. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the cookie is set. */
+            200: {
+                headers: {
+                    /** @description `warroom_session=<id>; HttpOnly; SameSite=Strict; Path=/` (+ `; Secure` over https). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many failed sign-ins for this name; `Retry-After` says for how many seconds it pauses. */
+            429: {
+                headers: {
+                    /** @description Seconds until sign-in for this name is open again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    /** @description `warroom_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` (+ `; Secure` over https). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["Forbidden"];
         };
     };
 }
