@@ -106,6 +106,33 @@ export interface StoreInfo {
 
 export type IncidentFilter = 'open' | 'resolved' | 'all';
 
+/**
+ * A signed-in session as stored: only the SHA-256 of its id, so that a copy of the database
+ * signs nobody in. Times are ISO-8601 UTC; the person's role is not kept here but read from the
+ * operators file on every use, so that a changed file takes effect on the next request.
+ */
+export interface StoredSession {
+  idHash: string;
+  operator: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+/**
+ * Sessions are not war-room records: no change feed, no idempotency key. Their writes still
+ * take their turn with every other write on the one connection that writes.
+ */
+export interface SessionStorage {
+  createSession(session: StoredSession): Promise<void>;
+  session(idHash: string): Promise<StoredSession | null>;
+  /** Moves a session's expiry on when it is used. */
+  touchSession(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Removes every session that expired before `now`. */
+  deleteExpiredSessions(now: string): Promise<void>;
+}
+
 export interface Storage {
   info(): Promise<StoreInfo>;
   /**
@@ -123,6 +150,7 @@ export interface Storage {
   playbooks(): Promise<{ playbooks: SavedPlaybook[]; lastChangeId: number }>;
   /** Changes with an id greater than `after`, oldest first. */
   changes(after: number, limit: number): Promise<Change[]>;
+  sessions: SessionStorage;
   /**
    * Calls `listener` after each commit that appended changes: in-process for SQLite; for several
    * instances on PostgreSQL, on LISTEN/NOTIFY. Returns the unsubscribe function.

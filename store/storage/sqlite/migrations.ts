@@ -126,6 +126,21 @@ const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Signed-in sessions. The id itself is never stored, only its SHA-256 (hex): the cookie is
+      -- the only copy. Expired rows are removed as the store goes.
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        operator TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -60,15 +60,19 @@ describe('SQLite storage', () => {
     const path = await dbPath();
     const first = open(path);
     const { storeId, schemaVersion } = await first.info();
-    expect(schemaVersion).toBe(2);
+    expect(schemaVersion).toBe(3);
     await first.close();
     const again = open(path);
-    expect(await again.info()).toMatchObject({ storeId, schemaVersion: 2, storage: 'sqlite' });
+    expect(await again.info()).toMatchObject({ storeId, schemaVersion: 3, storage: 'sqlite' });
 
     const raw = new DatabaseSync(path, { readOnly: true });
     cleanups.push(() => raw.close());
     expect(raw.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(raw.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(raw.prepare('SELECT version FROM schema_version').all()).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+    ]);
   });
 
   test('a database of an older store (schema 1) gets saved playbooks and keeps what it held', async () => {
@@ -82,7 +86,7 @@ describe('SQLite storage', () => {
     old.close();
 
     const storage = open(path);
-    expect(await storage.info()).toMatchObject({ storeId, schemaVersion: 2, lastChangeId: 1 });
+    expect(await storage.info()).toMatchObject({ storeId, schemaVersion: 3, lastChangeId: 1 });
     expect(await storage.playbooks()).toEqual({ playbooks: [], lastChangeId: 1 });
     const saved = { ...savedPlaybookFixture, revision: 1 };
     await storage.write(request('key-5'), async (tx) => {
@@ -120,11 +124,12 @@ describe('SQLite storage', () => {
         };
       },
     });
-    expect(migrate(racing)).toBe(2);
+    expect(migrate(racing)).toBe(3);
     expect(raced).toBe(true);
     expect(first.prepare('SELECT version FROM schema_version').all()).toEqual([
       { version: 1 },
       { version: 2 },
+      { version: 3 },
     ]);
   });
 
@@ -142,10 +147,10 @@ describe('SQLite storage', () => {
     const path = await dbPath();
     await open(path).close();
     const raw = new DatabaseSync(path);
-    raw.prepare("INSERT INTO schema_version VALUES (3, '2030-01-01T00:00:00Z')").run();
+    raw.prepare("INSERT INTO schema_version VALUES (4, '2030-01-01T00:00:00Z')").run();
     raw.close();
     expect(() => openSqliteStorage(path)).toThrow(
-      'the database has schema version 3, newer than this store knows (2): run a newer store',
+      'the database has schema version 4, newer than this store knows (3): run a newer store',
     );
   });
 
@@ -216,5 +221,48 @@ describe('SQLite storage', () => {
     );
     expect(() => raw.exec('DELETE FROM audit_records')).toThrow('audit records are append-only');
     expect((await storage.audit({ after: 0, limit: 10 }))[0]?.result).toBe('failed');
+  });
+});
+
+describe('SQLite sessions', () => {
+  const session = (idHash: string, expiresAt: string) => ({
+    idHash,
+    operator: 'dana',
+    createdAt: '2026-11-02T09:00:00.000Z',
+    lastSeenAt: '2026-11-02T09:00:00.000Z',
+    expiresAt,
+  });
+
+  test('kept, moved on, removed; the expired ones swept; none of it in the change feed', async () => {
+    const storage = open(await dbPath());
+    await storage.sessions.createSession(session('h1', '2026-11-02T21:00:00.000Z'));
+    await storage.sessions.createSession(session('h2', '2026-11-02T10:00:00.000Z'));
+    expect(await storage.sessions.session('h1')).toEqual(session('h1', '2026-11-02T21:00:00.000Z'));
+    await storage.sessions.touchSession('h1', '2026-11-02T12:00:00.000Z', '2026-11-03T00:00:00.000Z');
+    expect(await storage.sessions.session('h1')).toMatchObject({
+      lastSeenAt: '2026-11-02T12:00:00.000Z',
+      expiresAt: '2026-11-03T00:00:00.000Z',
+    });
+    await storage.sessions.deleteExpiredSessions('2026-11-02T11:00:00.000Z');
+    expect(await storage.sessions.session('h2')).toBeNull();
+    await storage.sessions.deleteSession('h1');
+    expect(await storage.sessions.session('h1')).toBeNull();
+    expect(await storage.changes(0, 10)).toEqual([]);
+  });
+
+  test("a session's write waits for a write in progress instead of joining its transaction", async () => {
+    const storage = open(await dbPath());
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const write = storage.write(request('key-s1'), async () => {
+      await held;
+      throw new Error('rolled back');
+    });
+    const created = storage.sessions.createSession(session('h3', '2026-11-03T00:00:00.000Z'));
+    release();
+    await expect(write).rejects.toThrow('rolled back');
+    await created;
+    // Had it run inside the write's transaction, the rollback would have taken it too.
+    expect(await storage.sessions.session('h3')).toMatchObject({ idHash: 'h3' });
   });
 });

@@ -17,6 +17,7 @@ import {
   readTimeline,
   sql,
 } from './queries.ts';
+import { sqliteSessions } from './sessions.ts';
 import { sqliteWriteTx } from './write-tx.ts';
 
 /** The write connection, set up for durability; exported so a test can read its settings. */
@@ -117,6 +118,13 @@ export function openSqliteStorage(path: string): Storage {
     }
   }
 
+  /** Work on the write connection in its turn, outside every write's transaction. */
+  function exclusive(work: () => void): Promise<void> {
+    const done = queue.then(work);
+    queue = done.catch(() => {});
+    return done;
+  }
+
   return {
     info: () =>
       read(() => ({ storeId, storage: 'sqlite', schemaVersion, lastChangeId: readLastChangeId(reader) })),
@@ -134,6 +142,7 @@ export function openSqliteStorage(path: string): Storage {
     playbooks: () =>
       read(() => ({ playbooks: readSavedPlaybooks(reader), lastChangeId: readLastChangeId(reader) })),
     changes: (after, limit) => read(() => readChanges(reader, after, limit)),
+    sessions: sqliteSessions(writer, read, reader, exclusive),
     onCommit(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
