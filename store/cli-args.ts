@@ -1,6 +1,7 @@
 // The store's command line, checked: every mistake becomes one sentence and exit code 2.
 import { statSync } from 'node:fs';
 import { parseCommandLine } from '../http-kit/cli.ts';
+import { OPERATORS_FILE_ENV } from './auth/operators-file.ts';
 
 export interface StoreArgs {
   port: number;
@@ -8,6 +9,8 @@ export interface StoreArgs {
   db: string;
   staticDir: string | undefined;
   tradingApi: URL | undefined;
+  /** Who may sign in: --operators, else the file WARROOM_OPERATORS_FILE names; none: nobody. */
+  operatorsFile: string | undefined;
 }
 
 export type ParsedArgs = { ok: true; args: StoreArgs } | { ok: false; error: string };
@@ -20,13 +23,14 @@ function isDirectory(path: string): boolean {
   }
 }
 
-export function parseStoreArgs(argv: readonly string[]): ParsedArgs {
+export function parseStoreArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedArgs {
   const parsed = parseCommandLine(argv, {
     port: { type: 'string', default: '4312' },
     host: { type: 'string', default: '127.0.0.1' },
     db: { type: 'string', default: '.data/war-room.db' },
     static: { type: 'string' },
     'trading-api': { type: 'string' },
+    operators: { type: 'string' },
   });
   if (!parsed.ok) return parsed;
   const { values } = parsed;
@@ -49,8 +53,11 @@ export function parseStoreArgs(argv: readonly string[]): ParsedArgs {
         error: `--trading-api must be an http(s) URL such as http://127.0.0.1:4311, got "${values['trading-api']}"`,
       };
   }
+  const operatorsFile = values.operators ?? (env[OPERATORS_FILE_ENV] || undefined);
+  if (operatorsFile === '')
+    return { ok: false, error: '--operators must be a file path (the operators file, JSON)' };
   return {
     ok: true,
-    args: { port, host: values.host, db: values.db, staticDir: values.static, tradingApi },
+    args: { port, host: values.host, db: values.db, staticDir: values.static, tradingApi, operatorsFile },
   };
 }

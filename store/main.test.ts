@@ -82,7 +82,7 @@ describe('node store/main.ts', { timeout: TEST_TIMEOUT_MS }, () => {
 
 describe('parseStoreArgs', () => {
   test('defaults', () => {
-    expect(parseStoreArgs([])).toEqual({
+    expect(parseStoreArgs([], {})).toEqual({
       ok: true,
       args: {
         port: 4312,
@@ -105,6 +105,8 @@ describe('parseStoreArgs', () => {
       '.',
       '--trading-api',
       'http://127.0.0.1:4311/',
+      '--operators',
+      'ops.json',
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -114,7 +116,22 @@ describe('parseStoreArgs', () => {
         db: 'x.db',
         staticDir: '.',
         tradingApi: new URL('http://127.0.0.1:4311/'),
+        operatorsFile: 'ops.json',
       },
+    });
+  });
+
+  test('the operators file: --operators, else the one WARROOM_OPERATORS_FILE names', () => {
+    const env = { WARROOM_OPERATORS_FILE: 'from-env.json' };
+    expect(parseStoreArgs([], env)).toMatchObject({ ok: true, args: { operatorsFile: 'from-env.json' } });
+    expect(parseStoreArgs(['--operators', 'given.json'], env)).toMatchObject({
+      ok: true,
+      args: { operatorsFile: 'given.json' },
+    });
+    expect(parseStoreArgs([], {})).toMatchObject({ ok: true, args: { operatorsFile: undefined } });
+    expect(parseStoreArgs(['--operators='], {})).toEqual({
+      ok: false,
+      error: '--operators must be a file path (the operators file, JSON)',
     });
   });
 });

@@ -1,9 +1,12 @@
 // The war-room store as a process:
 //   node store/main.ts [--port 4312] [--host 127.0.0.1] [--db .data/war-room.db]
 //                      [--static dist] [--trading-api http://127.0.0.1:4311]
+//                      [--operators operators.json]   (or WARROOM_OPERATORS_FILE=operators.json)
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exitWithError } from '../http-kit/cli.ts';
+import { readOperatorsFile } from './auth/operators-file.ts';
+import type { Operator } from './auth/operators-file.ts';
 import { parseStoreArgs } from './cli-args.ts';
 import { createStoreServer } from './server.ts';
 import { openSqliteStorage } from './storage/sqlite/sqlite-storage.ts';
@@ -17,6 +20,14 @@ const parsed = parseStoreArgs(process.argv.slice(2));
 if (!parsed.ok) fail(parsed.error, 2);
 const { args } = parsed;
 
+// Checked whole before anything else: a store that cannot say who may sign in does not start.
+let operators: Operator[] = [];
+if (args.operatorsFile !== undefined) {
+  const read = readOperatorsFile(args.operatorsFile);
+  if (!read.ok) fail(`operators file ${args.operatorsFile}: ${read.error}`, 2);
+  operators = read.operators;
+}
+
 let storage: Storage;
 try {
   mkdirSync(dirname(args.db), { recursive: true });
@@ -25,7 +36,12 @@ try {
   fail(`cannot open the database ${args.db}: ${error instanceof Error ? error.message : String(error)}`, 1);
 }
 
-const server = createStoreServer({ storage, staticDir: args.staticDir, tradingApi: args.tradingApi });
+const server = createStoreServer({
+  storage,
+  staticDir: args.staticDir,
+  tradingApi: args.tradingApi,
+  auth: { operators },
+});
 try {
   const port = await server.listen(args.port, args.host);
   console.log(`war-room store listening on http://${args.host}:${port}`);

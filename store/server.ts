@@ -5,6 +5,9 @@ import { createServer } from 'node:http';
 import { closeServer, listen } from '../http-kit/listen.ts';
 import { handleApi } from './api/api.ts';
 import type { ApiContext } from './api/context.ts';
+import { createSessionGuard } from './auth/session-guard.ts';
+import { createSessions } from './auth/sessions.ts';
+import type { SessionsOptions } from './auth/sessions.ts';
 import { HttpProblem, sendHttpProblem, sendProblem } from './http/respond.ts';
 import type { Storage } from './storage/storage.ts';
 import { forwardToTradingApi } from './web/forward.ts';
@@ -16,6 +19,8 @@ export interface StoreServerOptions {
   staticDir?: string;
   /** The trading system's base URL; /api/* is forwarded to it. */
   tradingApi?: URL;
+  /** Who may sign in (the operators file; nobody when absent), and for tests the clock and pauses. */
+  auth?: Omit<SessionsOptions, 'storage'>;
 }
 
 export interface StoreServer {
@@ -25,7 +30,13 @@ export interface StoreServer {
 }
 
 export function createStoreServer(options: StoreServerOptions): StoreServer {
-  const ctx: ApiContext = { storage: options.storage, streams: new Set() };
+  const sessions = createSessions({ operators: [], ...options.auth, storage: options.storage.sessions });
+  const ctx: ApiContext = {
+    storage: options.storage,
+    streams: new Set(),
+    sessions,
+    auth: createSessionGuard(sessions),
+  };
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://store.invalid');

@@ -5,9 +5,10 @@ import { sendProblem } from '../http/respond.ts';
 import { matchRoute } from '../http/router.ts';
 import type { ApiContext } from './context.ts';
 import { readRoutes } from './read-routes.ts';
+import { sessionRoutes } from './session-routes.ts';
 import { writeRoutes } from './write-routes.ts';
 
-const ROUTES = [...readRoutes, streamRoute, ...writeRoutes];
+const ROUTES = [...readRoutes, streamRoute, ...writeRoutes, ...sessionRoutes];
 
 export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, url: URL) {
   const method = req.method ?? 'GET';

@@ -5,7 +5,7 @@ import { HttpProblem } from './respond.ts';
 export type Params = Record<string, string>;
 
 export interface Route<C> {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   pattern: string;
   handle(ctx: C, req: IncomingMessage, res: ServerResponse, params: Params, url: URL): Promise<void>;
 }
