@@ -16,6 +16,12 @@ export interface WriteRouteSpec<T> {
   /** Names the body in messages: "incident declaration: title: expected at most 200 characters …". */
   what: string;
   schema: z.ZodType<T>;
+  /**
+   * The body's field that names who acts. When the request comes with a session, the store
+   * writes the session's person there: the person signed in is who did it, whatever the client
+   * says. Without a session the body's own value stands (the store's writes are still open).
+   */
+  actorField: keyof T & ('actor' | 'operator');
   /** Checks path parameters (throws an HttpProblem) before the body is read. */
   checkParams?: (params: Params) => void;
   /**
@@ -55,10 +61,15 @@ export function writeRoute<T>(spec: WriteRouteSpec<T>): Route<ApiContext> {
       const parsed = parseOrExplain(spec.schema, body, spec.what);
       if (!parsed.ok) throw new HttpProblem(400, 'Bad Request', parsed.error);
       spec.checkBody?.(parsed.value, params);
+      const session = await ctx.sessions.lookup(req);
+      const input =
+        session.kind === 'person'
+          ? { ...parsed.value, [spec.actorField]: session.person.name }
+          : parsed.value;
       const path = url.pathname;
       const outcome = await ctx.storage.write(
         { key, fingerprint: requestFingerprint(spec.method, path, body), method: spec.method, path },
-        (tx) => spec.run(tx, parsed.value, params),
+        (tx) => spec.run(tx, input, params),
       );
       switch (outcome.kind) {
         case 'written':

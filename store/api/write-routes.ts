@@ -77,6 +77,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: '/warroom/v1/incidents',
     what: 'incident declaration',
     schema: incidentDeclarationSchema,
+    actorField: 'actor',
     run: (tx, input) => declareIncident(tx, input),
   }),
   writeRoute({
@@ -84,6 +85,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: INCIDENT,
     what: 'incident edit',
     schema: incidentPatchSchema,
+    actorField: 'actor',
     run: (tx, input, { incidentId = '' }) => updateIncident(tx, incidentId, input),
   }),
   writeRoute({
@@ -91,6 +93,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: `${INCIDENT}/acknowledge`,
     what: 'acknowledgement',
     schema: acknowledgementSchema,
+    actorField: 'actor',
     run: (tx, input, { incidentId = '' }) => acknowledgeIncident(tx, incidentId, input),
   }),
   writeRoute({
@@ -98,6 +101,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: `${INCIDENT}/status`,
     what: 'status change',
     schema: statusChangeSchema,
+    actorField: 'actor',
     run: (tx, input, { incidentId = '' }) => changeStatus(tx, incidentId, input),
   }),
   writeRoute({
@@ -105,6 +109,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: `${INCIDENT}/roles/:role`,
     what: 'role assignment',
     schema: roleAssignmentSchema,
+    actorField: 'actor',
     checkParams: roleOf,
     run: (tx, input, params) => assignRole(tx, params['incidentId'] ?? '', roleOf(params), input),
   }),
@@ -113,6 +118,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: `${INCIDENT}/notes`,
     what: 'note',
     schema: noteDraftSchema,
+    actorField: 'actor',
     run: (tx, input, { incidentId = '' }) => addNote(tx, incidentId, input),
   }),
   writeRoute({
@@ -120,6 +126,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: `${INCIDENT}/timeline`,
     what: 'reported event',
     schema: reportedEventSchema,
+    actorField: 'actor',
     run: (tx, input, { incidentId = '' }) => reportEvent(tx, incidentId, input),
   }),
   writeRoute({
@@ -127,6 +134,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: `${INCIDENT}/checklist/playbook`,
     what: 'playbook choice',
     schema: playbookChoiceSchema,
+    actorField: 'actor',
     run: (tx, input, { incidentId = '' }) => choosePlaybook(tx, incidentId, input),
   }),
   writeRoute({
@@ -134,6 +142,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: `${INCIDENT}/checklist/steps/:stepId`,
     what: 'step tick',
     schema: stepTickChangeSchema,
+    actorField: 'actor',
     checkParams: checkStepId,
     run: (tx, input, { incidentId = '', stepId = '' }) => tickStep(tx, incidentId, stepId, input),
   }),
@@ -142,6 +151,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: '/warroom/v1/playbooks/:playbookId',
     what: 'playbook save',
     schema: playbookSaveSchema,
+    actorField: 'actor',
     checkParams: checkPlaybookId,
     checkBody: checkPlaybookPath,
     run: (tx, input) => savePlaybook(tx, input),
@@ -151,6 +161,7 @@ export const writeRoutes: readonly Route<ApiContext>[] = [
     pattern: '/warroom/v1/audit',
     what: 'control audit record',
     schema: controlAuditDraftSchema,
+    actorField: 'operator',
     run: (tx, input) => recordControlAttempt(tx, input),
   }),
 ];
