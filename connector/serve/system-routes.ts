@@ -64,6 +64,9 @@ function idempotencyKey(req: IncomingMessage): string {
         : 'send one Idempotency-Key header, not several',
     );
   const key = all[0] ?? '';
+  // Proxies and fetch() join repeated headers with ", ": that is two keys, not one.
+  if (/,\s/.test(key))
+    throw new HttpProblem(400, 'Bad Request', 'send one Idempotency-Key header, not several');
   if (!KEY.test(key))
     throw new HttpProblem(
       400,

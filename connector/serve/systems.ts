@@ -1,0 +1,58 @@
+// The connected systems of one war-room server: one connector per profile file, started and
+// stopped together, with the context their routes are served from.
+import type { SseResponse } from '../../http-kit/sse.ts';
+import { SystemConnector } from '../engine/system-connector.ts';
+import { loadProfileFile } from '../profile/load.ts';
+import { watchReachability } from './system-routes.ts';
+import type { ControlGuard, SystemsContext } from './system-routes.ts';
+
+export interface Systems {
+  context: SystemsContext;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Loads every profile (all problems at once, each naming its file) or throws with them. */
+export function loadSystems(
+  files: readonly string[],
+  guard: ControlGuard,
+  env: NodeJS.ProcessEnv = process.env,
+): Systems {
+  const problems: string[] = [];
+  const connectors = new Map<string, SystemConnector>();
+  for (const file of files) {
+    const result = loadProfileFile(file, env);
+    if (!result.ok) {
+      problems.push(result.error);
+      continue;
+    }
+    const { id } = result.loaded.profile;
+    if (connectors.has(id))
+      problems.push(`${file}: the system id "${id}" is already used by another profile`);
+    else
+      try {
+        connectors.set(id, new SystemConnector({ loaded: result.loaded }));
+      } catch (error) {
+        problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const context: SystemsContext = {
+    systems: connectors,
+    guard,
+    streams: new Map<string, Set<SseResponse>>(),
+  };
+  let unwatch = () => {};
+  return {
+    context,
+    start() {
+      unwatch = watchReachability(context);
+      for (const connector of connectors.values()) connector.start();
+    },
+    async stop() {
+      unwatch();
+      for (const open of context.streams.values()) for (const sse of open) sse.close();
+      await Promise.all([...connectors.values()].map((c) => c.stop()));
+    },
+  };
+}
