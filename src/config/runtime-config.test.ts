@@ -14,6 +14,7 @@ describe('runtime configuration', () => {
       ok: true,
       config: {
         apiBaseUrl: 'https://trading.example/api/v1',
+        systemsUrl: '/api/systems',
         staleAfterMs: 3000,
         fallbackPollMs: 1000,
         thresholds: thresholdPresets.rtes,

@@ -5,8 +5,16 @@ import { thresholdsInputSchema } from './thresholds.ts';
 // Loaded at start from /config.json, so that a built dashboard can be repointed at another
 // trading system, or retuned, without a rebuild.
 export const runtimeConfigSchema = z.strictObject({
-  /** Base URL of the war-room trading API (relative to the dashboard's origin, or absolute). */
+  /**
+   * Base URL of the trading API when no war-room server lists the trading systems (see
+   * `systemsUrl`): relative to the dashboard's origin, or absolute.
+   */
   apiBaseUrl: z.string().min(1),
+  /**
+   * The war-room server's list of trading systems; each one's API is served beneath it
+   * (`/api/systems/{id}/v1`). Answered with 404, the board speaks to `apiBaseUrl` alone.
+   */
+  systemsUrl: z.string().min(1).default('/api/systems'),
   /** Past this age without contact, data is shown as stale. */
   staleAfterMs: z.number().int().min(500).max(60_000).default(3000),
   /** Fallback polling interval while the stream is down; never below once a second. */

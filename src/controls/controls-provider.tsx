@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useRuntimeConfig } from '../config/config-context.tsx';
 import type { LiveState } from '../live/live-state.ts';
 import { statusKeys } from '../live/status-query.ts';
+import { useSystemScope } from '../systems/system-scope.tsx';
 import { AuditReporter } from './audit-reporter.ts';
 import { CommandCenter } from './command-center.ts';
 import { activeIncidentId } from '../warroom/active-incident.ts';
@@ -17,10 +18,11 @@ const CommandCenterContext = createContext<CommandCenter | null>(null);
 export function ControlsProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const config = useRuntimeConfig();
+  const scope = useSystemScope();
   const [center, setCenter] = useState<CommandCenter | null>(null);
 
   useEffect(() => {
-    const key = statusKeys.snapshot(config.apiBaseUrl);
+    const key = statusKeys.snapshot(scope);
     // Looked up on every write rather than held: the tab's outbox can be replaced while this
     // provider lives (a test's simulated reload), and a stopped one would not send what it took.
     const writes = () => warRoomWrites(outboxFor(config.storeBaseUrl));
@@ -31,7 +33,7 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
       timeline: (incidentId, event, key) => writes().reportEvent(incidentId, event, key),
     });
     const next = new CommandCenter({
-      apiBaseUrl: config.apiBaseUrl,
+      apiBaseUrl: scope.apiBaseUrl,
       requestTimeoutMs: config.controls.requestTimeoutMs,
       deadlineMs: config.controls.confirmDeadlineMs,
       token: () => currentSession()?.token ?? null,
@@ -55,7 +57,7 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
     return () => {
       next.dispose();
     };
-  }, [queryClient, config]);
+  }, [queryClient, config, scope]);
 
   return <CommandCenterContext value={center}>{children}</CommandCenterContext>;
 }

@@ -3,6 +3,7 @@ import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { snapshotFixture } from '../../contract/fixtures.ts';
 import { ConfigProvider } from '../config/config-context.tsx';
+import { UNLISTED_SYSTEM_ID } from '../systems/resolve-systems.ts';
 import { testConfig } from '../testing/render-live.tsx';
 import { fromSnapshot } from './apply-event.ts';
 import { connectionActions } from './connection-store.ts';
@@ -23,11 +24,11 @@ test("the trading system's clock ticks on between messages while the link is fre
   const parts = parseSnapshotParts({ ...snapshotFixture, asOf: '2026-01-05T09:59:59.000Z' }, 'test');
   if (!parts.ok) throw new Error(parts.error);
   client.setQueryData(
-    statusKeys.snapshot(testConfig.apiBaseUrl),
+    statusKeys.snapshot({ systemId: UNLISTED_SYSTEM_ID, apiBaseUrl: testConfig.apiBaseUrl }),
     fromSnapshot(parts.value, null, Date.now()),
   );
   // The newest message said 09:59:59.500 on its clock, and that was true at 10:00:00.000 on ours.
-  connectionActions.connectionReported({
+  connectionActions.connectionReported(UNLISTED_SYSTEM_ID, {
     phase: 'live',
     since: Date.now(),
     lastContactAt: Date.now(),

@@ -17,6 +17,7 @@ import { installSimStream } from './sim-stream.ts';
 
 export const testConfig: RuntimeConfig = {
   apiBaseUrl: '/api/v1',
+  systemsUrl: '/api/systems',
   staleAfterMs: 300,
   fallbackPollMs: 1000,
   thresholds: thresholdPresets.rtes,
@@ -66,6 +67,8 @@ export function renderLive(
     config?: Partial<RuntimeConfig>;
     /** Operators the simulated trading system knows (for the controls). */
     operators?: readonly OperatorSpec[];
+    /** The caller installed the EventSource (several systems' streams): leave it alone. */
+    keepStream?: boolean;
   } = {},
 ) {
   const config = { ...testConfig, ...opts.config };
@@ -73,7 +76,7 @@ export function renderLive(
   if (opts.sim) {
     server.use(...simHandlers({ sim: opts.sim.sim, baseUrl: config.apiBaseUrl, operators: opts.operators }));
     stream = installSimStream(opts.sim.sim);
-  } else {
+  } else if (!opts.keepStream) {
     // No model: the stream is refused at once, so the client lives on polling the handlers.
     class RefusedEventSource extends FakeEventSource {
       constructor(url: string) {

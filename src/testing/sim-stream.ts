@@ -8,16 +8,30 @@ import { FakeEventSource } from './fake-event-source.ts';
  * emits it. Undo with vi.unstubAllGlobals().
  */
 export function installSimStream(sim: Simulator): { dropAll(): void } {
+  return installSimStreams({ '': sim });
+}
+
+/**
+ * The same for several trading systems at once, each under its API base (`/api/systems/hft/v1`):
+ * a stream opened under a base is served by that base's simulator; one under no base is refused.
+ */
+export function installSimStreams(byBase: Readonly<Record<string, Simulator>>): { dropAll(): void } {
   const unsubscribers: (() => void)[] = [];
+  const simFor = (url: string) =>
+    Object.entries(byBase)
+      .filter(([base]) => base === '' || url.startsWith(`${base}/`))
+      .sort(([a], [b]) => b.length - a.length)[0]?.[1];
 
   class SimEventSource extends FakeEventSource {
     constructor(url: string) {
       super(url);
+      const sim = simFor(url);
       const params = new URL(url, 'http://dashboard.test').searchParams;
       const after = params.get('lastEventId');
       // Open on the next macrotask, like a real connection, so the client has attached handlers.
       setTimeout(() => {
         if (this.closed) return;
+        if (!sim) return this.fail();
         this.open();
         const page = after === null ? null : sim.eventPage(Number(after), params.get('instance'));
         if (page === null || page.gap) {

@@ -4,6 +4,7 @@ import type { Alert } from '../../contract/schemas.ts';
 import type { Incident, IncidentList, ReportedEvent } from '../../contract/store-schemas.ts';
 import type { LiveState } from '../live/live-state.ts';
 import { statusKeys } from '../live/status-query.ts';
+import type { SystemScope } from '../systems/system-scope.tsx';
 import { warroomKeys } from './queries.ts';
 import type { WarRoomWrites } from './writes.ts';
 
@@ -87,16 +88,16 @@ export function alertReports(
 }
 
 /**
- * Watches the live state in the query cache and reports alerts starting and clearing to every
+ * Watches the live state of the system on screen in the query cache and reports alerts starting and clearing to every
  * open incident's timeline, through the outbox. Returns the unsubscribe.
  */
 export function watchAlerts(
   queryClient: QueryClient,
-  apiBaseUrl: string,
+  scope: SystemScope,
   storeBaseUrl: string,
   writes: Pick<WarRoomWrites, 'reportEvent'>,
 ): () => void {
-  const liveKey = statusKeys.snapshot(apiBaseUrl);
+  const liveKey = statusKeys.snapshot(scope);
   const listKey = warroomKeys.list(storeBaseUrl);
   const liveHash = hashKey(liveKey);
   const listHash = hashKey(listKey);

@@ -2,6 +2,7 @@ import { hashKey, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useRuntimeConfig } from '../config/config-context.tsx';
+import { useSystemScope } from '../systems/system-scope.tsx';
 import { bindActiveIncident } from './active-incident.ts';
 import { watchAlerts } from './alert-events.ts';
 import { applyChanges, storeIncident, storeTimelineEvent } from './apply-change.ts';
@@ -37,7 +38,8 @@ export async function rereadStore(queryClient: QueryClient, baseUrl: string): Pr
 export function useWarRoomSync(overrides: Partial<ChangeFeedOptions> = {}): void {
   const queryClient = useQueryClient();
   const config = useRuntimeConfig();
-  const { storeBaseUrl: baseUrl, apiBaseUrl, fallbackPollMs } = config;
+  const { storeBaseUrl: baseUrl, fallbackPollMs } = config;
+  const scope = useSystemScope();
   const pollMs = overrides.pollMs ?? fallbackPollMs;
 
   // Before anything below asks the store: what this browser last knew, so that a reload while the
@@ -82,7 +84,6 @@ export function useWarRoomSync(overrides: Partial<ChangeFeedOptions> = {}): void
     };
     window.addEventListener('storage', onStorage);
     const unbind = bindActiveIncident(queryClient, baseUrl);
-    const stopAlerts = watchAlerts(queryClient, apiBaseUrl, baseUrl, warRoomWrites(outbox));
     const stopSnapshot = keepSnapshot(queryClient, baseUrl, localStorage);
     outbox.start();
     feed.start();
@@ -90,10 +91,15 @@ export function useWarRoomSync(overrides: Partial<ChangeFeedOptions> = {}): void
       stopSnapshot();
       feed.stop();
       outbox.stop();
-      stopAlerts();
       unbind();
       stopDelivered();
       window.removeEventListener('storage', onStorage);
     };
-  }, [queryClient, baseUrl, apiBaseUrl, pollMs]);
+  }, [queryClient, baseUrl, pollMs]);
+
+  // The alerts of the system on screen: switching systems changes what is watched, not the feed.
+  useEffect(
+    () => watchAlerts(queryClient, scope, baseUrl, warRoomWrites(outboxFor(baseUrl))),
+    [queryClient, scope, baseUrl],
+  );
 }

@@ -85,7 +85,8 @@ describe('the control bar', () => {
       hidden: true,
     });
     expect(tooltip).toHaveTextContent('Unavailable: your operator token may not use it');
-    expect(tooltip).toHaveTextContent(/Affects: cancels \d+ open orders on 4 venues/);
+    // What it touches comes with the trading system's state, which may follow the sign-in.
+    await vi.waitFor(() => expect(tooltip).toHaveTextContent(/Affects: cancels \d+ open orders on 4 venues/));
   });
 
   test('a refusal by the trading system is shown as REJECTED with its reason', async () => {
@@ -137,7 +138,10 @@ test('controls the trading system does not offer are listed, disabled, saying so
   const tooltip = within(maintenance.closest('[data-control]')! as HTMLElement).getByRole('tooltip', {
     hidden: true,
   });
-  expect(tooltip).toHaveTextContent('Unavailable: not offered by this trading system');
+  // What the system offers comes with its state, which may follow the sign-in.
+  await vi.waitFor(() =>
+    expect(tooltip).toHaveTextContent('Unavailable: not offered by this trading system'),
+  );
 });
 
 test('a token the trading system stops accepting signs the operator out', async () => {

@@ -1,0 +1,60 @@
+import { createContext, useContext, useMemo } from 'react';
+import type { SystemSummary } from '../../contract/schemas.ts';
+import { useRuntimeConfig } from '../config/config-context.tsx';
+import { UNLISTED_SYSTEM_ID } from './resolve-systems.ts';
+import type { SystemScope } from './resolve-systems.ts';
+
+export type { SystemScope } from './resolve-systems.ts';
+
+/** The system list as the header shows it, and the way to switch the board to another system. */
+export interface SystemsView {
+  /** Whether the scope's stream should be open (see resolveSystems). */
+  watch: boolean;
+  /** The listed systems; null while the board speaks to one unlisted system. */
+  systems: SystemSummary[] | null;
+  /** The list could not be read lately: what is shown of it is as of `listReadAt`. */
+  listProblem: string | null;
+  /** Client time (ms) of the last answer of the list; null before one. */
+  listReadAt: number | null;
+  /** A `?system=` that names no listed system. */
+  unknownChoice: string | null;
+  select(systemId: string): void;
+}
+
+export const SystemScopeContext = createContext<SystemScope | null>(null);
+export const SystemsContext = createContext<SystemsView | null>(null);
+
+const unlistedView: SystemsView = {
+  watch: true,
+  systems: null,
+  listProblem: null,
+  listReadAt: null,
+  unknownChoice: null,
+  select: () => {},
+};
+
+/**
+ * The trading system this part of the board is about: its id keys the query cache, the link's
+ * state and the commands. Outside a SystemsProvider (a panel tested on its own) it is the one
+ * system at `config.apiBaseUrl`, as the board was before systems were listed.
+ */
+export function useSystemScope(): SystemScope {
+  const scope = useContext(SystemScopeContext);
+  const { apiBaseUrl } = useRuntimeConfig();
+  return useMemo(() => scope ?? { systemId: UNLISTED_SYSTEM_ID, apiBaseUrl }, [scope, apiBaseUrl]);
+}
+
+export function useSystemsView(): SystemsView {
+  return useContext(SystemsContext) ?? unlistedView;
+}
+
+/** Several systems share the board: texts then say which one they are about. */
+export function useSeveralSystems(): boolean {
+  return (useSystemsView().systems?.length ?? 0) > 1;
+}
+
+/** The name a listed system goes by; null when it is not listed (the board's only system). */
+export function useSystemName(systemId: string | undefined): string | null {
+  const { systems } = useSystemsView();
+  return systems?.find((s) => s.id === systemId)?.name ?? null;
+}
