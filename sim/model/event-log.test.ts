@@ -50,4 +50,11 @@ describe('EventLog', () => {
   test('refuses a retention below one event', () => {
     expect(() => new EventLog(0)).toThrow(RangeError);
   });
+  test('retained(): exactly the events a reader can still page through, oldest first', () => {
+    const log = new EventLog(4);
+    expect(log.retained()).toEqual([]);
+    fill(log, 7); // ids 1..7, of which the last 4 are retained (the buffer may hold more)
+    expect(ids(log.retained())).toEqual([4, 5, 6, 7]);
+    expect(log.retained()).toEqual(log.after(3, 10).events);
+  });
 });

@@ -61,6 +61,12 @@ export class EventLog {
     return { events: this.#events.slice(start, start + count), lastEventId, gap: false };
   }
 
+  /** Every retained event, oldest first. */
+  retained(): StreamEvent[] {
+    const offset = this.#events[0]?.id ?? 1;
+    return this.#events.slice(Math.max(0, this.#firstRetainedId - offset));
+  }
+
   subscribe(listener: Listener): () => void {
     // Wrapped so that subscribing the same function twice yields two independent subscriptions.
     const entry: Listener = (event) => listener(event);

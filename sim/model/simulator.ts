@@ -170,6 +170,15 @@ export class Simulator {
       : { instance: this.instance, ...page };
   }
 
+  /**
+   * Every event still retained, oldest first (ticks first): the history a native API reads its
+   * lists from (executions, violations, failed orders), as a real system reads its own tables.
+   */
+  history(): StreamEvent[] {
+    this.tick();
+    return this.#log.retained();
+  }
+
   get lastEventId(): number {
     return this.#log.lastId;
   }

@@ -1,0 +1,5 @@
+// Every personality by the name `--personality` takes.
+import { hft } from './hft/definition.ts';
+import type { PersonalityDef, PersonalityName } from './kit/types.ts';
+
+export const PERSONALITIES: Partial<Record<PersonalityName, PersonalityDef>> = { hft };
