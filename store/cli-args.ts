@@ -11,6 +11,8 @@ export interface StoreArgs {
   tradingApi: URL | undefined;
   /** Who may sign in: --operators, else the file WARROOM_OPERATORS_FILE names; none: nobody. */
   operatorsFile: string | undefined;
+  /** The trading systems to connect: --profile (repeatable), else WARROOM_PROFILES (comma-separated). */
+  profiles: string[];
 }
 
 export type ParsedArgs = { ok: true; args: StoreArgs } | { ok: false; error: string };
@@ -31,6 +33,7 @@ export function parseStoreArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     static: { type: 'string' },
     'trading-api': { type: 'string' },
     operators: { type: 'string' },
+    profile: { type: 'string', multiple: true, default: [] },
   });
   if (!parsed.ok) return parsed;
   const { values } = parsed;
@@ -56,8 +59,23 @@ export function parseStoreArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const operatorsFile = values.operators ?? (env[OPERATORS_FILE_ENV] || undefined);
   if (operatorsFile === '')
     return { ok: false, error: '--operators must be a file path (the operators file, JSON)' };
+  const profiles =
+    values.profile.length > 0
+      ? values.profile
+      : (env.WARROOM_PROFILES ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .filter((p) => p !== '');
   return {
     ok: true,
-    args: { port, host: values.host, db: values.db, staticDir: values.static, tradingApi, operatorsFile },
+    args: {
+      port,
+      host: values.host,
+      db: values.db,
+      staticDir: values.static,
+      tradingApi,
+      operatorsFile,
+      profiles,
+    },
   };
 }

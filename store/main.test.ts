@@ -90,6 +90,7 @@ describe('parseStoreArgs', () => {
         db: '.data/war-room.db',
         staticDir: undefined,
         tradingApi: undefined,
+        profiles: [],
       },
     });
   });
@@ -107,6 +108,9 @@ describe('parseStoreArgs', () => {
       'http://127.0.0.1:4311/',
       '--operators',
       'ops.json',
+      '--profile',
+      'a.yaml',
+      '--profile=b.yaml',
     ]);
     expect(parsed).toEqual({
       ok: true,
@@ -117,7 +121,17 @@ describe('parseStoreArgs', () => {
         staticDir: '.',
         tradingApi: new URL('http://127.0.0.1:4311/'),
         operatorsFile: 'ops.json',
+        profiles: ['a.yaml', 'b.yaml'],
       },
+    });
+  });
+
+  test('the profiles: --profile, else WARROOM_PROFILES, comma-separated', () => {
+    expect(parseStoreArgs([], { WARROOM_PROFILES: 'a.yaml, b.yaml,' })).toMatchObject({
+      args: { profiles: ['a.yaml', 'b.yaml'] },
+    });
+    expect(parseStoreArgs(['--profile', 'c.yaml'], { WARROOM_PROFILES: 'a.yaml' })).toMatchObject({
+      args: { profiles: ['c.yaml'] },
     });
   });
 

@@ -2,6 +2,7 @@
 //   node store/main.ts [--port 4312] [--host 127.0.0.1] [--db .data/war-room.db]
 //                      [--static dist] [--trading-api http://127.0.0.1:4311]
 //                      [--operators operators.json]   (or WARROOM_OPERATORS_FILE=operators.json)
+//                      [--profile profiles/hft.yaml]... (or WARROOM_PROFILES=a.yaml,b.yaml)
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exitWithError } from '../http-kit/cli.ts';
@@ -36,12 +37,22 @@ try {
   fail(`cannot open the database ${args.db}: ${error instanceof Error ? error.message : String(error)}`, 1);
 }
 
-const server = createStoreServer({
-  storage,
-  staticDir: args.staticDir,
-  tradingApi: args.tradingApi,
-  auth: { operators },
-});
+function createServer() {
+  try {
+    return createStoreServer({
+      storage,
+      staticDir: args.staticDir,
+      tradingApi: args.tradingApi,
+      auth: { operators },
+      profiles: { files: args.profiles },
+    });
+  } catch (error) {
+    // An invalid profile: every problem, each naming its file and field.
+    return fail(error instanceof Error ? error.message : String(error), 2);
+  }
+}
+
+const server = createServer();
 try {
   const port = await server.listen(args.port, args.host);
   console.log(`war-room store listening on http://${args.host}:${port}`);

@@ -2,6 +2,9 @@
 // dashboard (--static) and the trading API forwarded under /api/ (--trading-api), so that a
 // production install is this one process beside the trading system.
 import { createServer } from 'node:http';
+import { handleSystems } from '../connector/serve/system-routes.ts';
+import { loadSystems } from '../connector/serve/systems.ts';
+import type { Systems } from '../connector/serve/systems.ts';
 import { closeServer, listen } from '../http-kit/listen.ts';
 import { handleApi } from './api/api.ts';
 import type { ApiContext } from './api/context.ts';
@@ -21,6 +24,11 @@ export interface StoreServerOptions {
   tradingApi?: URL;
   /** Who may sign in (the operators file; nobody when absent), and for tests the clock and pauses. */
   auth?: Omit<SessionsOptions, 'storage'>;
+  /**
+   * The trading systems to connect, one profile file each: their connectors read them and serve
+   * the contract under /api/systems/. Throws, naming every problem, when a profile is invalid.
+   */
+  profiles?: { files: readonly string[]; env?: NodeJS.ProcessEnv };
 }
 
 export interface StoreServer {
@@ -37,12 +45,18 @@ export function createStoreServer(options: StoreServerOptions): StoreServer {
     sessions,
     auth: createSessionGuard(sessions),
   };
+  const systems: Systems | null =
+    options.profiles && options.profiles.files.length > 0
+      ? loadSystems(options.profiles.files, ctx.auth, options.profiles.env)
+      : null;
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://store.invalid');
     const path = url.pathname;
     let handled: Promise<void> | void;
     if (path.startsWith('/warroom/')) handled = handleApi(ctx, req, res, url);
+    else if (systems && (path === '/api/systems' || path.startsWith('/api/systems/')))
+      handled = handleSystems(systems.context, req, res, url);
     else if (path === '/api' || path.startsWith('/api/'))
       handled = options.tradingApi
         ? forwardToTradingApi(options.tradingApi, req, res)
@@ -69,10 +83,15 @@ export function createStoreServer(options: StoreServerOptions): StoreServer {
   });
 
   return {
-    listen: (port, host) => listen(server, port, host),
-    close: () => {
+    listen: async (port, host) => {
+      const bound = await listen(server, port, host);
+      systems?.start();
+      return bound;
+    },
+    close: async () => {
       for (const stream of ctx.streams) stream.close();
-      return closeServer(server);
+      await systems?.stop();
+      await closeServer(server);
     },
   };
 }
