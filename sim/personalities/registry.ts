@@ -1,5 +1,6 @@
 // Every personality by the name `--personality` takes.
 import { hft } from './hft/definition.ts';
 import type { PersonalityDef, PersonalityName } from './kit/types.ts';
+import { rtes } from './rtes/definition.ts';
 
-export const PERSONALITIES: Partial<Record<PersonalityName, PersonalityDef>> = { hft };
+export const PERSONALITIES: Partial<Record<PersonalityName, PersonalityDef>> = { hft, rtes };
