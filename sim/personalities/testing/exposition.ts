@@ -17,18 +17,19 @@ export function parseExposition(text: string): { samples: ParsedSample[]; types:
   for (const line of text.slice(0, -1).split('\n')) {
     const meta = /^# (HELP|TYPE) (\S+) (.+)$/.exec(line);
     if (meta) {
-      if (meta[1] === 'HELP') helped.add(meta[2]!);
-      else types.set(meta[2]!, meta[3]!);
+      const [, kind, family = '', rest = ''] = meta;
+      if (kind === 'HELP') helped.add(family);
+      else types.set(family, rest);
       continue;
     }
     const m = SAMPLE.exec(line);
     if (!m) throw new Error(`not a sample line: ${line}`);
-    const name = m[1]!;
+    const [, name = '', , labelText = '', raw = ''] = m;
     const family = [...types.keys()].find((f) => name === f || name.startsWith(`${f}_`));
     if (!family || !helped.has(family)) throw new Error(`sample of an undeclared family: ${line}`);
-    const labels = Object.fromEntries([...(m[3] ?? '').matchAll(LABEL)].map((l) => [l[1]!, l[2]!]));
-    const value = m[4] === 'NaN' ? NaN : Number(m[4]);
-    if (m[4] !== 'NaN' && !Number.isFinite(value)) throw new Error(`not a number: ${line}`);
+    const labels = Object.fromEntries([...labelText.matchAll(LABEL)].map((l) => [l[1] ?? '', l[2] ?? '']));
+    const value = raw === 'NaN' ? NaN : Number(raw);
+    if (raw !== 'NaN' && !Number.isFinite(value)) throw new Error(`not a number: ${line}`);
     samples.push({ name, labels, value });
   }
   return { samples, types };
