@@ -17,6 +17,7 @@ export default mergeConfig(
               'scripts/**/*.test.ts',
               'store/**/*.test.ts',
               'connector/**/*.test.ts',
+              'profiles/**/*.test.ts',
               'http-kit/**/*.test.ts',
               'tools/**/*.test.ts',
             ],

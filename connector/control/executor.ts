@@ -152,6 +152,7 @@ export class ControlExecutor {
 
   async #perform(binding: HttpControl | RedisControl, input: CommandInput): Promise<CommandOutcome> {
     const values: TemplateValues = {
+      key: input.key,
       reason: input.reason,
       venue: input.venueId,
       operator: input.operator,

@@ -1,8 +1,10 @@
-// Filling a control's request from its template: {reason}, {venue}, {operator}, {params.NAME}
+// Filling a control's request from its template: {reason}, {venue}, {operator}, {key}, {params.NAME}
 // and {secret:NAME}. A string that is one placeholder takes the value's own type (a number stays
 // a number in the body); inside a longer string the value is spliced in as text; in a path, it is
 // URL-encoded, so a venue name can never add a path segment or a query.
 export interface TemplateValues {
+  /** The command's idempotency key, for a system that takes one. */
+  key?: string;
   reason: string;
   venue?: string;
   operator: string;
@@ -19,6 +21,10 @@ const ANY = /\{([^{}]+)\}/g;
 
 function lookup(name: string, values: TemplateValues): unknown {
   if (name === 'reason') return values.reason;
+  if (name === 'key') {
+    if (values.key === undefined) throw new TemplateError('{key} is only known in a control');
+    return values.key;
+  }
   if (name === 'operator') return values.operator;
   if (name === 'venue') {
     if (values.venue === undefined) throw new TemplateError('this control needs a venue');

@@ -146,6 +146,13 @@ export class SystemPicture {
         if (s.alerts && !('notOffered' in s.alerts)) this.nativeAlerts = mapAlerts(s.alerts, document, at);
         return;
       case 'metrics': {
+        const spec = s.metrics && !('notOffered' in s.metrics) ? s.metrics : null;
+        if (spec?.windows) {
+          const last = this.windows.at(-1)?.end ?? '';
+          const fresh = MetricsReader.windows(spec.windows, document, at).filter((w) => w.end > last);
+          this.windows = [...this.windows, ...fresh].slice(-MAX_WINDOWS);
+          return;
+        }
         const window = this.#metrics?.read(document, at);
         if (window) this.windows = [...this.windows, window].slice(-MAX_WINDOWS);
         return;

@@ -245,14 +245,20 @@ export class SystemConnector {
       tradingState: this.#tradingState(),
       services: p.services,
       venues: p.venues,
-      metrics: {
-        windowMs: this.#reads.find((r) => r.sections.includes('metrics'))?.everyMs ?? 1000,
-        windows: p.windows,
-      },
+      metrics: { windowMs: this.#windowMs(p), windows: p.windows },
       alerts: p.alerts,
       openOrders: p.openOrders,
       positions: p.positions,
     };
+  }
+
+  /** The length of the windows: as the system dates them, else the metrics read's interval. */
+  #windowMs(p: Picture): number {
+    const last = p.windows.at(-1);
+    const span = last ? Date.parse(last.end) - Date.parse(last.start) : 0;
+    return span >= 1
+      ? Math.round(span)
+      : (this.#reads.find((r) => r.sections.includes('metrics'))?.everyMs ?? 1000);
   }
 
   summary(): SystemSummary {

@@ -6,7 +6,7 @@
 import type { Latency, MetricWindow } from '../../contract/schemas.ts';
 import type { Figure, LatencyUnitIn } from '../profile/fields.ts';
 import type { MetricsSection } from '../profile/sections.ts';
-import { MappingError, nodes } from './field.ts';
+import { asTime, MappingError, nodes } from './field.ts';
 
 type Counters = Map<string, number>;
 
@@ -73,6 +73,40 @@ export class MetricsReader {
 
   constructor(section: MetricsSection) {
     this.section = section;
+  }
+
+  /** The system's own windows, as it dated them. */
+  static windows(
+    spec: NonNullable<MetricsSection['windows']>,
+    document: unknown,
+    readAt: number,
+  ): MetricWindow[] {
+    return nodes(document, spec.items).flatMap((node, i): MetricWindow[] => {
+      const start = asTime(spec.start, node, readAt, `metrics.windows[${i}].start`);
+      const end = asTime(spec.end, node, readAt, `metrics.windows[${i}].end`);
+      if (start === null || end === null) return [];
+      const number = (path: string | undefined) => {
+        const value = path === undefined ? undefined : nodes(node, path)[0];
+        return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+      };
+      const p99 = number(spec.latencyP99?.path);
+      const rawError = number(spec.errorRate?.path) ?? 0;
+      const errorRate = Math.min(1, spec.errorRate?.unit === 'percent' ? rawError / 100 : rawError);
+      const throughput = number(spec.throughput) ?? 0;
+      const seconds = Math.max(0, (Date.parse(end) - Date.parse(start)) / 1000);
+      const orders = Math.round(number(spec.orders) ?? throughput * seconds);
+      return [
+        {
+          start,
+          end,
+          latencyP99: p99 === null || !spec.latencyP99 ? null : latency(p99, spec.latencyP99.unit),
+          errorRate,
+          throughput,
+          orders,
+          errors: Math.round(number(spec.errors) ?? orders * errorRate),
+        },
+      ];
+    });
   }
 
   /** The window since the previous read, or null on the first read (a rate needs two). */

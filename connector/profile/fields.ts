@@ -70,6 +70,3 @@ export const figureSchema = z.union([
   }),
 ]);
 export type Figure = z.infer<typeof figureSchema>;
-
-/** A request template's placeholders: what a control or a read may put into paths and bodies. */
-export const PLACEHOLDERS = ['reason', 'venue', 'operator', 'params.*', 'secret:*'] as const;

@@ -100,12 +100,12 @@ export function checkReferences(profile: Declared, ctx: z.RefinementCtx): void {
       } else if (inner === 'venue' && !VENUE_CONTROLS.has(controlId)) {
         issue(path, `{venue} is only known in a venue control (${[...VENUE_CONTROLS].join(', ')})`);
       } else if (
-        !['reason', 'venue', 'operator'].includes(inner) &&
+        !['reason', 'venue', 'operator', 'key'].includes(inner) &&
         !/^params\.[A-Za-z][A-Za-z0-9_]*$/.test(inner)
       ) {
         issue(
           path,
-          `unknown placeholder {${inner}}: use {reason}, {venue}, {operator}, {params.NAME} or {secret:NAME}`,
+          `unknown placeholder {${inner}}: use {reason}, {venue}, {operator}, {key}, {params.NAME} or {secret:NAME}`,
         );
       }
     }

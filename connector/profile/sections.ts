@@ -45,10 +45,27 @@ export const servicesSectionSchema = z.union([
     }),
 ]);
 
+/**
+ * For a system that reports its own closed windows (per-second or per-minute statistics): each
+ * item is one window, taken as the system dated it. New windows are added by their end time.
+ */
+const metricWindowsSchema = z.strictObject({
+  items: jsonPathSchema,
+  start: fieldSchema,
+  end: fieldSchema,
+  latencyP99: z.strictObject({ path: jsonPathSchema, unit: latencyUnitInSchema }).optional(),
+  errorRate: z.strictObject({ path: jsonPathSchema, unit: z.enum(['ratio', 'percent']) }).optional(),
+  throughput: jsonPathSchema.optional(),
+  orders: jsonPathSchema.optional(),
+  errors: jsonPathSchema.optional(),
+});
+
 export const metricsSectionSchema = z.union([
   notOffered,
   z.strictObject({
     from: readSchema,
+    /** The system's own windows; instead of, not beside, the figures below. */
+    windows: metricWindowsSchema.optional(),
     latencyP99: figureSchema.and(z.strictObject({ unit: latencyUnitInSchema })).optional(),
     errorRate: figureSchema.and(z.strictObject({ unit: z.enum(['ratio', 'percent']) })).optional(),
     /** Orders per second. */
