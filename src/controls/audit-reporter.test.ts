@@ -130,6 +130,27 @@ describe('the audit reporter', () => {
     ]);
   });
 
+  test('with systems listed, the record names the system the control acted on', async () => {
+    const store = await startStore();
+    const incident = await declare(store);
+    const outbox = makeOutbox(store, new MemoryStorage());
+    const reporter = reporterOn(outbox, incident.id);
+    outbox.start();
+    const hft = { systemId: 'hft', apiBaseUrl: '/api/systems/hft/v1' };
+    for (const s of killSwitchStates('kill-0002-bbbb', { system: hft })) reporter.report(s);
+    for (const s of killSwitchStates('kill-0003-cccc', { system: hft, scope: { venueId: 'binance' } }))
+      reporter.report(s);
+
+    await vi.waitFor(() => expect(outbox.snapshot().file.entries).toHaveLength(0));
+    expect(new Set((await auditRecords(store)).map((r) => r.scope))).toEqual(
+      new Set(['system:hft', 'system:hft/venue:binance']),
+    );
+    const timeline = timelineSchema.parse((await call(store.api(`/incidents/${incident.id}/timeline`))).body);
+    expect(timeline.events.find((e) => e.type === 'control.confirmed')?.text).toMatch(
+      /^kill-switch \(system hft\): confirmed/,
+    );
+  });
+
   test('made while the store is down, the record survives a reload and is delivered exactly once', async () => {
     const store = await startStore();
     const storage = new MemoryStorage();

@@ -3,6 +3,7 @@ import { controlAuditDraftSchema, reportedEventSchema } from '../../contract/sto
 import type { ControlAuditDraft } from '../../contract/store-schemas.ts';
 import { editEntrySchema } from '../warroom/outbox-file.ts';
 import type { AuditWriteResult } from '../warroom/writes.ts';
+import { UNLISTED_SYSTEM_ID } from '../systems/resolve-systems.ts';
 import type { Command } from './command-machine.ts';
 
 type AuditResult = 'accepted' | 'duplicate' | 'rejected' | 'failed' | 'confirmed' | 'unconfirmed';
@@ -91,6 +92,21 @@ const LONGEST_SUFFIX = '.timeline.control.unconfirmed';
 const keyBaseOf = (command: Command): string =>
   prefix(command.key, maxLengthOf(editEntrySchema.shape.key) - LONGEST_SUFFIX.length);
 
+/**
+ * The listed system a command went to, for the record; null for the one system the board speaks
+ * to unlisted, whose records read as they always did.
+ */
+const listedSystem = (command: Command): string | null =>
+  command.system && command.system.systemId !== UNLISTED_SYSTEM_ID ? command.system.systemId : null;
+
+/** What the command acted on: `all`, `venue:binance`; `system:hft`, `system:hft/venue:binance`. */
+function scopeOf(command: Command): string {
+  const venue = command.scope.venueId ? `venue:${command.scope.venueId}` : null;
+  const system = listedSystem(command);
+  if (system === null) return venue ?? 'all';
+  return venue ? `system:${system}/${venue}` : `system:${system}`;
+}
+
 /** A name is required (at least one character): an empty one would have the record refused. */
 const operatorName = (name: string, max: number): string => clip(name.trim() || 'unknown operator', max);
 
@@ -137,7 +153,9 @@ export class AuditReporter {
     const key = `${keyBaseOf(command)}.timeline.${type}`;
     if (!type || this.sent.has(key)) return;
     this.sent.add(key);
-    const scope = command.scope.venueId ? ` on ${command.scope.venueId}` : '';
+    const venue = command.scope.venueId ? ` on ${command.scope.venueId}` : '';
+    const system = listedSystem(command);
+    const scope = `${venue}${system === null ? '' : ` (system ${system})`}`;
     this.opts.timeline(
       incidentId,
       {
@@ -163,7 +181,7 @@ export class AuditReporter {
         incidentId,
         operator: operatorName(this.opts.operator(), LIMITS.operator),
         controlId: clip(command.controlId, LIMITS.controlId),
-        scope: clip(command.scope.venueId ? `venue:${command.scope.venueId}` : 'all', LIMITS.scope),
+        scope: clip(scopeOf(command), LIMITS.scope),
         reason: clip(command.reason, LIMITS.reason),
         idempotencyKey: prefix(command.key, LIMITS.idempotencyKey),
         result,

@@ -8,8 +8,19 @@ import { parseSnapshotParts } from '../live/parse.ts';
 import { server } from '../testing/msw-server.ts';
 import { CommandCenter, resetCommands } from './command-center.ts';
 import type { Command } from './command-machine.ts';
+import { sendControl } from './send-control.ts';
 
 const base = 'http://trading.test/api/v1';
+const system = { systemId: 'rtes', apiBaseUrl: base };
+
+/** The app's transport, to the trading API msw stands in for; without a token, signed out. */
+function transport(token: string | null = 'token-123456', timeoutMs = 1000) {
+  return {
+    system,
+    send: (command: Command) => sendControl(command, { apiBaseUrl: base, token: token ?? '', timeoutMs }),
+    signedIn: () => token !== null,
+  };
+}
 
 function liveStateWith(state: TradingStateName): LiveState {
   const raw = {
@@ -73,10 +84,8 @@ function setup(opts: { token?: string | null; deadlineMs?: number; report?: (c: 
     }),
   );
   center = new CommandCenter({
-    apiBaseUrl: base,
-    requestTimeoutMs: 1000,
+    ...transport(opts.token === undefined ? 'token-123456' : opts.token),
     deadlineMs: opts.deadlineMs ?? 3000,
-    token: () => (opts.token === undefined ? 'token-123456' : opts.token),
     liveState: live.get,
     subscribeLive: live.subscribe,
     report: opts.report ?? ((c) => reported.push(c)),
@@ -98,6 +107,27 @@ describe('CommandCenter', () => {
     live.set(liveStateWith('HALTED'));
     await vi.waitFor(() => expect(reported.at(-1)?.phase).toBe('confirmed'));
     expect(posts).toHaveLength(1);
+  });
+
+  test('a command names the system it went to', () => {
+    const { center } = setup();
+    const fired = center.fire('halt', {}, 'INC-7');
+    expect(fired.ok && fired.command.system).toEqual(system);
+  });
+
+  test('on a system that cannot show the effect, accepted stays accepted: never confirmed', async () => {
+    const { live, reported, center } = setup({ deadlineMs: 100 });
+    const unconfirmable = liveStateWith('ACTIVE');
+    live.set({ ...unconfirmable, system: { ...unconfirmable.system, unconfirmable: ['halt'] } });
+    const fired = center.fire('halt', {}, 'INC-7');
+    expect(fired.ok && fired.command.verifiable).toBe(false);
+    await vi.waitFor(() => expect(reported.at(-1)?.phase).toBe('accepted'));
+    // HALTED shows, the deadline passes: still only accepted, and a new press is a new command.
+    const halted = liveStateWith('HALTED');
+    live.set({ ...halted, system: { ...halted.system, unconfirmable: ['halt'] } });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(reported.map((c) => c.phase)).not.toContain('confirmed');
+    expect(reported.map((c) => c.phase)).not.toContain('unconfirmed');
   });
 
   test('a second press while the first is in the air is the same command: one request', async () => {
@@ -164,10 +194,8 @@ describe('CommandCenter', () => {
     const live = liveHolder(liveStateWith('ACTIVE'));
     const reported: Command[] = [];
     center = new CommandCenter({
-      apiBaseUrl: base,
-      requestTimeoutMs: 500,
+      ...transport('token-123456', 500),
       deadlineMs: 100,
-      token: () => 'token-123456',
       liveState: live.get,
       subscribeLive: live.subscribe,
       report: (c) => reported.push(c),
@@ -226,10 +254,8 @@ describe('CommandCenter', () => {
     );
     const live = liveHolder(liveStateWith('ACTIVE'));
     center = new CommandCenter({
-      apiBaseUrl: base,
-      requestTimeoutMs: 500,
+      ...transport('token-123456', 500),
       deadlineMs: 3000,
-      token: () => 'token-123456',
       liveState: live.get,
       subscribeLive: live.subscribe,
       unauthorized,

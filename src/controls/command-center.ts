@@ -3,9 +3,10 @@ import type { ControlId } from '../../contract/schemas.ts';
 import type { LiveState } from '../live/live-state.ts';
 import { isFinal, isInFlight, needsResend, newCommand } from './command-machine.ts';
 import type { Command, CommandScope } from './command-machine.ts';
+import type { SystemScope } from '../systems/system-scope.tsx';
 import { CommandRunner } from './command-runner.ts';
-import { controlById } from './registry.ts';
-import { sendControl } from './send-control.ts';
+import type { SendOutcome } from './command-runner.ts';
+import { controlById, verifiableOn } from './registry.ts';
 
 // The commands of this browser tab, newest first: client state (what this operator pressed and
 // what came of it). The trading state itself stays in the query cache.
@@ -13,17 +14,17 @@ const MAX_SHOWN = 20;
 const useCommandStore = create<{ commands: Command[] }>()(() => ({ commands: [] }));
 
 export const useCommands = () => useCommandStore((s) => s.commands);
-export const useLatestCommand = (controlId: ControlId, venueId?: string) =>
-  useCommandStore(
-    (s) => s.commands.find((c) => c.controlId === controlId && c.scope.venueId === venueId) ?? null,
-  );
 export const resetCommands = () => useCommandStore.setState({ commands: [] });
 
 export interface CommandCenterDeps {
-  apiBaseUrl: string;
-  requestTimeoutMs: number;
+  /** The trading system this center sends to: every command it makes names it. */
+  system: SystemScope;
+  /** Puts one attempt of a command on the wire to that system (send-control.ts in the app). */
+  send(command: Command): Promise<SendOutcome>;
+  /** Whether someone is signed in to send with; without, nothing is sent. */
+  signedIn(): boolean;
   deadlineMs: number;
-  token(): string | null;
+  /** That system's live state, as the board holds it. */
   liveState(): LiveState | undefined;
   /** Called on every change of the live state; returns the unsubscribe function. */
   subscribeLive(listener: () => void): () => void;
@@ -85,8 +86,8 @@ export class CommandCenter {
       same.resend();
       return { ok: true, command: same.command };
     }
-    const token = this.deps.token();
-    if (!token) return { ok: false, error: 'Sign in with an operator token to use the controls.' };
+    if (!this.deps.signedIn())
+      return { ok: false, error: 'Sign in with an operator token to use the controls.' };
     const why = declaration.needsReason && !reason.trim() ? 'A reason is required.' : null;
     if (why) return { ok: false, error: why };
     // Stopping trading must never wait on a form: without a reason, it says so in the record.
@@ -105,20 +106,18 @@ export class CommandCenter {
     const command = newCommand({
       key: this.deps.newKey(),
       controlId,
+      system: this.deps.system,
       scope,
       reason: text,
       params: declaration.params,
-      verifiable: declaration.verifiable,
+      // Judged by the system's own word, as last heard: a profile may say it cannot show the effect.
+      verifiable: verifiableOn(declaration, state?.system),
       now: this.deps.now(),
       deadlineMs: this.deps.deadlineMs,
     });
     const runner = new CommandRunner(command, {
       send: async (c) => {
-        const outcome = await sendControl(c, {
-          apiBaseUrl: this.deps.apiBaseUrl,
-          token,
-          timeoutMs: this.deps.requestTimeoutMs,
-        });
+        const outcome = await this.deps.send(c);
         if (outcome.kind === 'rejected' && outcome.status === 401) this.deps.unauthorized?.();
         return outcome;
       },

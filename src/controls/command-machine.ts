@@ -1,4 +1,5 @@
 import type { ControlId, ControlReceipt } from '../../contract/schemas.ts';
+import type { SystemScope } from '../systems/system-scope.tsx';
 
 /**
  * The life of one trading command, from the gesture to the trading system's confirmation.
@@ -24,10 +25,15 @@ export interface Command {
   /** Also the idempotency key: every attempt of this command carries it, and the same body. */
   key: string;
   controlId: ControlId;
+  /** The trading system it was sent to; null only for a command made outside a command center. */
+  system: SystemScope | null;
   scope: CommandScope;
   reason: string;
   params?: Record<string, unknown>;
-  /** False for controls whose effect nothing in the live state can show: never "confirmed". */
+  /**
+   * False when nothing in the live state can show its effect — the control's or this system's
+   * doing (see verifiableOn in registry.ts): such a command is never "confirmed".
+   */
   verifiable: boolean;
   phase: CommandPhase;
   /** Client time (ms) the gesture completed. */
@@ -76,6 +82,7 @@ export function needsResend(command: Command): boolean {
 export function newCommand(init: {
   key: string;
   controlId: ControlId;
+  system?: SystemScope;
   scope: CommandScope;
   reason: string;
   params?: Record<string, unknown>;
@@ -86,6 +93,7 @@ export function newCommand(init: {
   return {
     key: init.key,
     controlId: init.controlId,
+    system: init.system ?? null,
     scope: init.scope,
     reason: init.reason,
     ...(init.params ? { params: init.params } : {}),

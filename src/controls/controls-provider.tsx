@@ -7,22 +7,25 @@ import { statusKeys } from '../live/status-query.ts';
 import { useSystemScope } from '../systems/system-scope.tsx';
 import { AuditReporter } from './audit-reporter.ts';
 import { CommandCenter } from './command-center.ts';
+import { CommandCenters } from './command-centers.ts';
 import { activeIncidentId } from '../warroom/active-incident.ts';
 import { outboxFor } from '../warroom/outbox-store.ts';
 import { warRoomWrites } from '../warroom/writes.ts';
 import { currentSession, signedOut, signIn, TOKEN_UNKNOWN } from './operator-session.ts';
+import { sendControl } from './send-control.ts';
 
-const CommandCenterContext = createContext<CommandCenter | null>(null);
+const CommandCentersContext = createContext<CommandCenters | null>(null);
 
-/** One command center per dashboard: it watches the same query cache every panel reads. */
+/**
+ * The command centers of this dashboard, one per trading system, each watching that system's
+ * live state in the query cache every panel reads; all record to one audit log.
+ */
 export function ControlsProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const config = useRuntimeConfig();
-  const scope = useSystemScope();
-  const [center, setCenter] = useState<CommandCenter | null>(null);
+  const [centers, setCenters] = useState<CommandCenters | null>(null);
 
   useEffect(() => {
-    const key = statusKeys.snapshot(scope);
     // Looked up on every write rather than held: the tab's outbox can be replaced while this
     // provider lives (a test's simulated reload), and a stopped one would not send what it took.
     const writes = () => warRoomWrites(outboxFor(config.storeBaseUrl));
@@ -32,20 +35,28 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
       audit: (draft, key) => writes().recordControlAttempt(draft, key),
       timeline: (incidentId, event, key) => writes().reportEvent(incidentId, event, key),
     });
-    const next = new CommandCenter({
-      apiBaseUrl: scope.apiBaseUrl,
-      requestTimeoutMs: config.controls.requestTimeoutMs,
-      deadlineMs: config.controls.confirmDeadlineMs,
-      token: () => currentSession()?.token ?? null,
-      liveState: () => queryClient.getQueryData<LiveState>(key),
-      subscribeLive: (listener) =>
-        queryClient.getQueryCache().subscribe((event) => {
-          if (event.type === 'updated' && event.query.queryHash === hashKey(key)) listener();
-        }),
-      report: (command) => audit.report(command),
-      unauthorized: signedOut,
+    const next = new CommandCenters((system) => {
+      const key = statusKeys.snapshot(system);
+      return new CommandCenter({
+        system,
+        send: (command) =>
+          sendControl(command, {
+            apiBaseUrl: system.apiBaseUrl,
+            token: currentSession()?.token ?? '',
+            timeoutMs: config.controls.requestTimeoutMs,
+          }),
+        signedIn: () => currentSession() !== null,
+        deadlineMs: config.controls.confirmDeadlineMs,
+        liveState: () => queryClient.getQueryData<LiveState>(key),
+        subscribeLive: (listener) =>
+          queryClient.getQueryCache().subscribe((event) => {
+            if (event.type === 'updated' && event.query.queryHash === hashKey(key)) listener();
+          }),
+        report: (command) => audit.report(command),
+        unauthorized: signedOut,
+      });
     });
-    setCenter(next);
+    setCenters(next);
     // A token kept from before a reload may have been revoked since: check it again now rather
     // than show controls that will only be refused.
     const kept = currentSession();
@@ -54,14 +65,16 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
         if (!result.ok && result.error === TOKEN_UNKNOWN) signedOut();
       });
     }
-    return () => {
-      next.dispose();
-    };
-  }, [queryClient, config, scope]);
+    return () => next.dispose();
+  }, [queryClient, config]);
 
-  return <CommandCenterContext value={center}>{children}</CommandCenterContext>;
+  return <CommandCentersContext value={centers}>{children}</CommandCentersContext>;
 }
 
+/** The command center of the trading system in scope; null until the controls are ready. */
 export function useCommandCenter(): CommandCenter | null {
-  return useContext(CommandCenterContext);
+  const centers = useContext(CommandCentersContext);
+  const system = useSystemScope();
+  // Made on first use, during render: a button must never hold a center that is not its system's.
+  return centers?.for(system) ?? null;
 }

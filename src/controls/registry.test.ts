@@ -5,7 +5,7 @@ import { controlIdSchema } from '../../contract/schemas.ts';
 import { fromSnapshot } from '../live/apply-event.ts';
 import type { LiveState } from '../live/live-state.ts';
 import { parseSnapshotParts } from '../live/parse.ts';
-import { controlById } from './registry.ts';
+import { controlById, verifiableOn } from './registry.ts';
 
 function state(
   trading: TradingStateName,
@@ -60,6 +60,15 @@ describe('the control registry', () => {
   test('controls with nothing observable can never be confirmed', () => {
     for (const id of ['routing-conservative', 'regime-manual', 'maintenance-mode'] as const)
       expect(controlById(id).isDone(state('ACTIVE'), {})).toBeNull();
+  });
+
+  test('a command can be confirmed only where both the control and the system can show its effect', () => {
+    const system = snapshotFixture.system;
+    expect(verifiableOn(controlById('halt'), system)).toBe(true);
+    expect(verifiableOn(controlById('halt'), { ...system, unconfirmable: ['halt'] })).toBe(false);
+    expect(verifiableOn(controlById('maintenance-mode'), system)).toBe(false);
+    // Before the first contact the system's word is unknown: the declaration decides.
+    expect(verifiableOn(controlById('halt'), undefined)).toBe(true);
   });
 
   test('the preview says what a kill switch will touch', () => {

@@ -1,4 +1,4 @@
-import type { ControlId, TradingStateName } from '../../contract/schemas.ts';
+import type { ControlId, SystemInfo, TradingStateName } from '../../contract/schemas.ts';
 import type { LiveState } from '../live/live-state.ts';
 import type { CommandScope } from './command-machine.ts';
 
@@ -205,6 +205,15 @@ export const otherControls: readonly ControlDeclaration[] = [
     preview: () => ['clients are told the system is under maintenance'],
   }),
 ];
+
+/**
+ * Whether a command of this control can be confirmed on this system: the declaration must name an
+ * observable effect, and the system must be able to show it (its profile may say it cannot). The
+ * one place that decides; unknown before the first contact, the declaration alone decides.
+ */
+export function verifiableOn(declaration: ControlDeclaration, system: SystemInfo | undefined): boolean {
+  return declaration.verifiable && !(system?.unconfirmable ?? []).includes(declaration.id);
+}
 
 export function controlById(id: ControlId): ControlDeclaration {
   const found = controls.find((c) => c.id === id) ?? otherControls.find((c) => c.id === id);

@@ -52,9 +52,3 @@ export function useSystemsView(): SystemsView {
 export function useSeveralSystems(): boolean {
   return (useSystemsView().systems?.length ?? 0) > 1;
 }
-
-/** The name a listed system goes by; null when it is not listed (the board's only system). */
-export function useSystemName(systemId: string | undefined): string | null {
-  const { systems } = useSystemsView();
-  return systems?.find((s) => s.id === systemId)?.name ?? null;
-}

@@ -5,6 +5,8 @@ import { ConfigProvider } from '../../config/config-context.tsx';
 import { commandReducer, newCommand } from '../../controls/command-machine.ts';
 import type { Command, CommandEvent } from '../../controls/command-machine.ts';
 import { testConfig } from '../../testing/render-live.tsx';
+import { SystemsContext } from '../../systems/system-scope.tsx';
+import type { SystemsView } from '../../systems/system-scope.tsx';
 import { CommandStatus } from './command-status.tsx';
 
 const receipt: ControlReceipt = {
@@ -87,5 +89,70 @@ describe('a command, as the commander sees it', () => {
     );
     expect(screen.getByRole('alert')).toHaveTextContent('Holding again re-sends the same command');
     expect(fallback()).toHaveTextContent('/api/v1/controls/kill-switch');
+  });
+
+  test('accepted on a system that cannot confirm it: sent, never CONFIRMED, naming the system', () => {
+    const c = command({ type: 'accepted', receipt, at: 1100 });
+    render(
+      <ConfigProvider config={testConfig}>
+        <ul>
+          <CommandStatus command={{ ...c, verifiable: false }} systemName="RTES" />
+        </ul>
+      </ConfigProvider>,
+    );
+    expect(item()).toHaveAttribute('data-phase', 'accepted');
+    expect(item()).toHaveTextContent('sent — RTES cannot confirm it');
+    expect(item()).not.toHaveTextContent(/confirmed/i);
+  });
+});
+
+describe('with several systems on the board', () => {
+  const system = (id: string, name: string) => ({
+    id,
+    name,
+    environment: 'production' as const,
+    reachable: true,
+    problem: null,
+    lastContactAt: null,
+    tradingState: null,
+  });
+  const view: SystemsView = {
+    watch: true,
+    systems: [system('rtes', 'RTES'), system('hft', 'HFT')],
+    listProblem: null,
+    listReadAt: null,
+    unknownChoice: null,
+    select: () => {},
+  };
+  const hft = { systemId: 'hft', apiBaseUrl: '/api/systems/hft/v1' };
+
+  test('a confirmation names the system the control acted on, and its fallback goes there', () => {
+    render(
+      <ConfigProvider config={testConfig}>
+        <SystemsContext value={view}>
+          <ul>
+            <CommandStatus
+              command={{
+                ...command({ type: 'accepted', receipt, at: 1100 }, { type: 'observed', at: 1420 }),
+                system: hft,
+              }}
+              systemName="HFT"
+            />
+            <CommandStatus
+              command={{
+                ...command({ type: 'accepted', receipt, at: 1100 }, { type: 'deadline' }),
+                key: 'k2',
+                system: hft,
+              }}
+              systemName="HFT"
+            />
+          </ul>
+        </SystemsContext>
+      </ConfigProvider>,
+    );
+    const [confirmed, unconfirmed] = screen.getAllByRole('listitem', { name: 'Kill switch, on HFT' });
+    expect(confirmed).toHaveTextContent('CONFIRMED on HFT in 420 ms');
+    expect(unconfirmed).toHaveTextContent('UNCONFIRMED on HFT — accepted, but not seen in effect');
+    expect(fallback()).toHaveTextContent('/api/systems/hft/v1/controls/kill-switch');
   });
 });

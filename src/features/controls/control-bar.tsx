@@ -9,6 +9,7 @@ import { SignInForm } from './sign-in-form.tsx';
 import { OtherControls } from './other-controls.tsx';
 import { useActiveIncident } from '../../warroom/active-incident.ts';
 import { VenueControls } from './venue-controls.tsx';
+import { useSystemNames } from './use-system-names.ts';
 
 /** Alt+<key> focuses a control that declares a shortcut; holding Enter or Space then fires it. */
 function useControlShortcuts() {
@@ -35,6 +36,7 @@ function useControlShortcuts() {
 export function ControlBar() {
   const session = useOperatorSession();
   const commands = useCommands();
+  const nameOf = useSystemNames();
   // The reason recorded is the active incident, until the operator writes their own.
   const active = useActiveIncident();
   const incidentReason = active ? `${active.id} ${active.title}` : 'No incident declared';
@@ -93,7 +95,11 @@ export function ControlBar() {
           className="mt-1 flex max-h-40 flex-col gap-1 overflow-y-auto"
         >
           {commands.slice(0, 4).map((command) => (
-            <CommandStatus key={command.key} command={command} />
+            <CommandStatus
+              key={command.key}
+              command={command}
+              systemName={nameOf(command.system?.systemId)}
+            />
           ))}
         </ul>
       )}

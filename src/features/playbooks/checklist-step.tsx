@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Incident } from '../../../contract/store-schemas.ts';
-import { CopyButton } from '../../components/ui/copy-button.tsx';
+import { CommandToRun } from '../../components/ui/command-to-run.tsx';
 import { formatClock } from '../../lib/format.ts';
 import type { Step } from '../../playbooks/playbook.ts';
 import { fillCommand } from './checklist-model.ts';
@@ -45,14 +45,7 @@ export function ChecklistStep({ step, ctx }: { step: Step; ctx: StepContext }) {
           </span>
         )}
       </p>
-      {command && (
-        <div className="flex items-start gap-2 pl-6">
-          <pre className="min-w-0 flex-1 overflow-x-auto rounded bg-black p-1.5 text-xs text-slate-200">
-            <code>{command}</code>
-          </pre>
-          <CopyButton text={command} label="Copy command" />
-        </div>
-      )}
+      {command && <CommandToRun command={command} className="pl-6" />}
       {step.control && <StepControl control={step.control} stepId={step.id} reason={step.text} ctx={ctx} />}
       {step.branches?.map((branch) => (
         <div key={branch.when} className="ml-6 border-l border-slate-600 pl-2">
