@@ -10,9 +10,15 @@ export const epochUs = (ms: number): number => Math.round(ms) * 1000;
 /** Epoch seconds with millisecond precision, as Python's time.time() is usually rounded. */
 export const epochSeconds = (ms: number): number => Math.round(ms) / 1000;
 
-/** Python's `datetime.now(timezone.utc).isoformat()`: microseconds and a +00:00 offset. */
+/**
+ * Python's `datetime.now(timezone.utc).isoformat()`: microseconds and a +00:00 offset, and, as
+ * Python does, no fraction at all when it is zero (`…T07:46:46+00:00`).
+ */
 export function pythonIso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
+  return new Date(ms)
+    .toISOString()
+    .replace(/\.000Z$/, '+00:00')
+    .replace(/\.(\d{3})Z$/, '.$1000+00:00');
 }
 
 /** JavaScript's `toISOString()`: milliseconds and Z. */

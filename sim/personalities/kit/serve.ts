@@ -64,7 +64,7 @@ export function nativeService(
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const problemReply = (problem: NativeProblem): NativeReply => ({
     status: problem.status,
-    json: def.errorBody(problem.status, problem.message),
+    json: def.errorBody(problem.status, problem.message, spec.name),
     headers: problem.headers,
   });
 

@@ -73,7 +73,7 @@ export interface PersonalityDef {
   /** The first service is the main one: it shares its port with drill control. */
   services: readonly [ServiceSpec, ...ServiceSpec[]];
   shape: Partial<SystemShape>;
-  /** An error in the system's own dialect (`{"error": …}`, `{"detail": …}`…). */
-  errorBody(status: number, message: string): unknown;
+  /** An error in the system's own dialect (`{"error": …}`, `{"detail": …}`…), per service. */
+  errorBody(status: number, message: string, service: string): unknown;
   create(sim: Simulator, options: PersonalityOptions): PersonalityRuntime;
 }
