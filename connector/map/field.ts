@@ -77,11 +77,23 @@ export function asBoolean(field: Field, node: unknown, what: string): boolean {
   );
 }
 
+const PER_MS: Record<Exclude<TimeFormat, 'iso'>, number> = {
+  'epoch-s': 1 / 1000,
+  'epoch-ms': 1,
+  'epoch-us': 1000,
+  'epoch-ns': 1_000_000,
+};
+
 function toMillis(value: unknown, format: TimeFormat): number {
   if (format === 'iso')
     return typeof value === 'string' && /\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
-  const n = typeof value === 'number' ? value : Number(value);
-  return format === 'epoch-s' ? n * 1000 : n;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : NaN;
+  return n / PER_MS[format];
 }
 
 /**

@@ -22,7 +22,7 @@ export const jsonPathSchema = z
     }
   });
 
-export const timeFormatSchema = z.enum(['iso', 'epoch-s', 'epoch-ms']);
+export const timeFormatSchema = z.enum(['iso', 'epoch-s', 'epoch-ms', 'epoch-us', 'epoch-ns']);
 export type TimeFormat = z.infer<typeof timeFormatSchema>;
 
 export const latencyUnitInSchema = z.enum(['ns', 'us', 'ms', 's']);
@@ -41,7 +41,7 @@ export const fieldSchema = z.union([
     map: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** Used when the path finds nothing (or there is no path): a constant. */
     default: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
-    /** For times: ISO-8601, or seconds / milliseconds since the epoch. */
+    /** For times: ISO-8601, or seconds / milliseconds / microseconds / nanoseconds since the epoch. */
     time: timeFormatSchema.optional(),
     /** For ages given in seconds ("last tick 3.2 s ago"): the time is read time minus this. */
     ageSeconds: z.literal(true).optional(),

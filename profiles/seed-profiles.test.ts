@@ -1,0 +1,146 @@
+// Each seed system's profile against its simulator personality, as real processes over real
+// HTTP: every section the system offers is populated, the others say so, every remote control
+// it offers goes through its native endpoint and is CONFIRMED by what the system shows, and
+// every control it offers only by hand carries its exact command.
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { ControlId, Snapshot } from '../contract/schemas.ts';
+import { SystemConnector } from '../connector/engine/system-connector.ts';
+import { loadProfileFile } from '../connector/profile/load.ts';
+import type { Profile } from '../connector/profile/schema.ts';
+import { personalityFactory } from '../sim/personalities/testing/personality-process.ts';
+import type { RunningPersonality } from '../sim/personalities/testing/personality-process.ts';
+import { TEST_TIMEOUT_MS, waitFor } from '../http-kit/testing/wait.ts';
+
+export interface SeedCase {
+  profile: string;
+  personality: string;
+  /** Extra environment for both (a token the system and its profile share). */
+  env?: Record<string, string>;
+  /** Arguments for the personality (e.g. its Redis). */
+  args?: () => Promise<string[]>;
+}
+
+const PARAMS: Partial<Record<ControlId, Record<string, unknown>>> = {
+  'reduce-positions': { reductionPct: 0.5, timeframeS: 300 },
+  'venue-disable': { durationS: 3600 },
+  'routing-conservative': { timeoutS: 60 },
+  'regime-manual': { regime: 'NORMAL_EXPANSION', durationS: 3600 },
+};
+
+/** Venue controls first, then the trading state: halt, reduce, resume, and the kill switch last. */
+const ORDER: ControlId[] = [
+  'venue-cancel-all',
+  'venue-reconnect',
+  'venue-disable',
+  'venue-failover',
+  'routing-conservative',
+  'regime-manual',
+  'maintenance-mode',
+  'halt',
+  'resume',
+  'reduce-positions',
+  'kill-switch',
+];
+
+/** What the registry's declarations read as done, on the snapshot the connector serves. */
+function effectShown(id: ControlId, s: Snapshot, venueId: string): boolean {
+  const venue = s.venues.find((v) => v.id === venueId);
+  switch (id) {
+    case 'kill-switch':
+      return s.tradingState.state === 'KILLED';
+    case 'halt':
+      return s.tradingState.state === 'HALTED';
+    case 'resume':
+      return s.tradingState.state === 'ACTIVE';
+    case 'reduce-positions':
+      return s.tradingState.state === 'REDUCING';
+    case 'venue-cancel-all':
+      return venue?.openOrders === 0;
+    case 'venue-disable':
+      return venue?.enabled === false;
+    case 'venue-reconnect':
+      return venue?.connection === 'CONNECTED';
+    default:
+      return false;
+  }
+}
+
+/** The profile's http services pointed at the personality's, by name, through their env vars. */
+function envFor(profile: Profile, running: RunningPersonality): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, service] of Object.entries(profile.http))
+    if (typeof service.url !== 'string' && running.services[name])
+      env[service.url.env] = running.services[name];
+  return env;
+}
+
+export function describeSeedProfile(seed: SeedCase): void {
+  const start = personalityFactory(seed.env ?? {});
+  let connector: SystemConnector | null = null;
+  afterEach(async () => {
+    await connector?.stop();
+    connector = null;
+  });
+
+  describe(
+    `profiles/${seed.profile} against the ${seed.personality} personality`,
+    { timeout: TEST_TIMEOUT_MS * 2 },
+    () => {
+      test('every section offered is populated, and every remote control confirmed through its native endpoint', async () => {
+        const file = fileURLToPath(new URL(`./${seed.profile}`, import.meta.url));
+        const first = loadProfileFile(file, { ...process.env, ...seed.env });
+        // Parsed once without the URLs to learn the env var names, then loaded for real.
+        const draft = first.ok ? first.loaded.profile : null;
+        const running = await start(seed.personality, (await seed.args?.()) ?? []);
+        const loaded = loadProfileFile(file, {
+          ...process.env,
+          ...seed.env,
+          ...(draft ? envFor(draft, running) : {}),
+        });
+        if (!loaded.ok) throw new Error(loaded.error);
+        connector = new SystemConnector({ loaded: loaded.loaded });
+        connector.start();
+        const c = connector;
+        const info = c.info;
+        const offered = (section: string) => !info.notOffered?.some((n) => n.section === section);
+
+        const snapshot = await waitFor('every offered section read', () => {
+          const s = c.reachable ? c.snapshot() : null;
+          if (!s) return undefined;
+          const ready =
+            (!offered('services') || s.services.length > 0) &&
+            (!offered('venues') || s.venues.length > 0) &&
+            (!offered('metrics') || s.metrics.windows.length > 0) &&
+            (!offered('positions') || s.positions.length > 0);
+          return ready ? s : undefined;
+        });
+        expect(snapshot.alerts.filter((a) => a.id.startsWith('connector:source:'))).toEqual([]);
+        for (const n of info.notOffered ?? []) expect(n.reason).toMatch(/\w/);
+        for (const m of info.manualControls ?? []) expect(m.command.trim()).not.toBe('');
+
+        const venueId = snapshot.venues[0]?.id ?? '';
+        const remote = ORDER.filter((id) => info.controls.includes(id));
+        for (const [i, controlId] of remote.entries()) {
+          const venueScoped = controlId.startsWith('venue-');
+          const outcome = await c.command({
+            key: `key-seed-${i}-${controlId}`,
+            controlId,
+            venueId: venueScoped ? venueId : undefined,
+            params: PARAMS[controlId],
+            reason: `seed profile test: ${controlId}`,
+            operator: 'dana',
+          });
+          expect(outcome, controlId).toMatchObject({ kind: 'executed' });
+          if (info.unconfirmable?.includes(controlId)) continue;
+          await waitFor(`${controlId} shown by the system`, () => {
+            const s = c.snapshot();
+            return s && effectShown(controlId, s, venueId) ? true : undefined;
+          });
+        }
+      });
+    },
+  );
+}
+
+describeSeedProfile({ profile: 'hft.yaml', personality: 'hft' });
