@@ -19,6 +19,8 @@ export interface SeedCase {
   env?: Record<string, string>;
   /** Arguments for the personality (e.g. its Redis). */
   args?: () => Promise<string[]>;
+  /** What this system in particular offers, does not offer, and shows. */
+  check: (snapshot: Snapshot) => void;
 }
 
 const PARAMS: Partial<Record<ControlId, Record<string, unknown>>> = {
@@ -118,6 +120,7 @@ export function describeSeedProfile(seed: SeedCase): void {
         expect(snapshot.alerts.filter((a) => a.id.startsWith('connector:source:'))).toEqual([]);
         for (const n of info.notOffered ?? []) expect(n.reason).toMatch(/\w/);
         for (const m of info.manualControls ?? []) expect(m.command.trim()).not.toBe('');
+        seed.check(snapshot);
 
         const venueId = snapshot.venues[0]?.id ?? '';
         const remote = ORDER.filter((id) => info.controls.includes(id));
@@ -143,4 +146,39 @@ export function describeSeedProfile(seed: SeedCase): void {
   );
 }
 
-describeSeedProfile({ profile: 'hft.yaml', personality: 'hft' });
+describeSeedProfile({
+  profile: 'hft.yaml',
+  personality: 'hft',
+  check: ({ system, metrics, venues }) => {
+    expect(system.controls.sort()).toEqual([
+      'kill-switch',
+      'venue-cancel-all',
+      'venue-disable',
+      'venue-reconnect',
+    ]);
+    expect(system.unconfirmable).toEqual([]);
+    expect(system.manualControls?.map((m) => m.controlId)).toEqual(['halt', 'resume']);
+    expect(system.notOffered).toEqual([]);
+    // Milliseconds on the wire, the unit that reads best on the board.
+    expect(metrics.windows.at(-1)?.latencyP99?.unit).toMatch(/^(us|ms)$/);
+    expect(venues.map((v) => v.id)).toContain('binance');
+  },
+});
+
+describeSeedProfile({
+  profile: 'rtes.yaml',
+  personality: 'rtes',
+  check: ({ system, services, metrics }) => {
+    expect(system.controls).toEqual([]);
+    expect(system.notOffered?.map((n) => n.section).sort()).toEqual(['alerts', 'positions', 'venues']);
+    expect(system.manualControls).toContainEqual(
+      expect.objectContaining({
+        controlId: 'halt',
+        command: './scripts/emergency_response.sh --incident-type system_down',
+      }),
+    );
+    expect(services.map((s) => s.id)).toEqual(expect.arrayContaining(['matching_engine', 'engine-port']));
+    expect(services.find((s) => s.id === 'engine-port')?.health).toBe('UP');
+    expect(metrics.windows.at(-1)?.latencyP99?.unit).toBe('us');
+  },
+});

@@ -2,7 +2,7 @@
 // JSONPath, the mapping of the system's words onto ours, the default, the time format. A value
 // that does not fit is a MappingError naming the field and what was there, so the board can say
 // "venues: connection: 'FLAKY' is none of CONNECTED, DEGRADED, DISCONNECTED" instead of lying.
-import { query } from 'jsonpath-rfc9535';
+import { paths, query } from 'jsonpath-rfc9535';
 import type { JsonValue } from 'jsonpath-rfc9535';
 import type { Field, TimeFormat } from '../profile/fields.ts';
 
@@ -10,7 +10,33 @@ export class MappingError extends Error {
   override name = 'MappingError';
 }
 
-export const nodes = (document: unknown, path: string): unknown[] => query(document as JsonValue, path);
+/**
+ * One node an `items` path selected, with its member name when it sits in an object: APIs that
+ * key their lists by id ({"db": {"status": "ok"}}) give the id only as the key.
+ */
+export class Item {
+  readonly value: unknown;
+  readonly key: string | null;
+  constructor(value: unknown, key: string | null) {
+    this.value = value;
+    this.key = key;
+  }
+}
+
+const valueOf = (node: unknown) => (node instanceof Item ? node.value : node);
+
+export const nodes = (document: unknown, path: string): unknown[] =>
+  query(valueOf(document) as JsonValue, path);
+
+/** The nodes `path` selects, each with its member name (from its normalized path) when it has one. */
+export function itemsAt(document: unknown, path: string): Item[] {
+  const found = query(valueOf(document) as JsonValue, path);
+  const where = paths(valueOf(document) as JsonValue, path);
+  return found.map((value, i) => {
+    const last = /\['((?:[^'\\]|\\.)*)'\]$/.exec(where[i] ?? '')?.[1];
+    return new Item(value, last === undefined ? null : last.replace(/\\(.)/g, '$1'));
+  });
+}
 
 const show = (value: unknown) =>
   typeof value === 'string' ? `"${value.slice(0, 60)}"` : JSON.stringify(value)?.slice(0, 60);
@@ -18,7 +44,14 @@ const show = (value: unknown) =>
 /** The raw value at a field (first match), mapped and defaulted; undefined when nothing is there. */
 export function fieldValue(field: Field, node: unknown): unknown {
   const spec = typeof field === 'string' ? { path: field } : field;
-  let value: unknown = spec.path !== undefined ? nodes(node, spec.path)[0] : undefined;
+  let value: unknown =
+    'key' in spec && spec.key
+      ? node instanceof Item
+        ? node.key
+        : undefined
+      : spec.path !== undefined
+        ? nodes(node, spec.path)[0]
+        : undefined;
   if (value === undefined || value === null) value = spec.default ?? value;
   if (spec.map && value !== undefined && value !== null) {
     const key = String(value);

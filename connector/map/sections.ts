@@ -12,13 +12,14 @@ import type {
 } from '../profile/sections.ts';
 import type { Condition } from '../read/condition.ts';
 import type { ReadResult } from '../read/perform-read.ts';
-import { asBoolean, asEnum, asNumber, asString, asTime, fieldValue, MappingError, nodes } from './field.ts';
+import { asBoolean, asEnum, asNumber, asString, asTime, fieldValue, itemsAt, MappingError } from './field.ts';
+import type { Item } from './field.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const MAX_ITEMS = 5000;
 
-function items(document: unknown, path: string, what: string): unknown[] {
-  const found = nodes(document, path);
+function items(document: unknown, path: string, what: string): Item[] {
+  const found = itemsAt(document, path);
   if (found.length > MAX_ITEMS)
     throw new MappingError(`${what}: ${found.length} items, more than the ${MAX_ITEMS} a board can show`);
   return found;

@@ -45,6 +45,8 @@ export const fieldSchema = z.union([
     time: timeFormatSchema.optional(),
     /** For ages given in seconds ("last tick 3.2 s ago"): the time is read time minus this. */
     ageSeconds: z.literal(true).optional(),
+    /** The item's member name in its parent object, for lists keyed by id ({"db": {…}}). */
+    key: z.literal(true).optional(),
   }),
 ]);
 export type Field = z.infer<typeof fieldSchema>;
