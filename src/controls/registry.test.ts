@@ -67,8 +67,32 @@ describe('the control registry', () => {
     expect(verifiableOn(controlById('halt'), system)).toBe(true);
     expect(verifiableOn(controlById('halt'), { ...system, unconfirmable: ['halt'] })).toBe(false);
     expect(verifiableOn(controlById('maintenance-mode'), system)).toBe(false);
+    // Proven by a part of the state the system does not offer: nothing can confirm it there.
+    const stateless = { ...system, notOffered: [{ section: 'tradingState' as const, reason: 'none' }] };
+    expect(verifiableOn(controlById('halt'), stateless)).toBe(false);
+    expect(verifiableOn(controlById('venue-cancel-all'), stateless)).toBe(true);
     // Before the first contact the system's word is unknown: the declaration decides.
     expect(verifiableOn(controlById('halt'), undefined)).toBe(true);
+  });
+
+  test('a system without a trading state can still be stopped, and positions it lacks are said so', () => {
+    const base = state('ACTIVE');
+    const without: LiveState = {
+      ...base,
+      tradingState: null,
+      system: {
+        ...base.system,
+        notOffered: [
+          { section: 'tradingState', reason: 'RTES reports no trading state' },
+          { section: 'positions', reason: 'RTES keeps positions elsewhere' },
+        ],
+      },
+    };
+    expect(controlById('kill-switch').unavailable(without, {})).toBeNull();
+    expect(controlById('kill-switch').unavailable({ ...base, tradingState: null }, {})).toBe(
+      'trading state unknown',
+    );
+    expect(controlById('kill-switch').preview(without, {})).toContain('RTES keeps positions elsewhere');
   });
 
   test('the preview says what a kill switch will touch', () => {

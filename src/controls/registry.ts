@@ -1,5 +1,6 @@
-import type { ControlId, SystemInfo, TradingStateName } from '../../contract/schemas.ts';
+import type { ControlId, SectionName, SystemInfo, TradingStateName } from '../../contract/schemas.ts';
 import type { LiveState } from '../live/live-state.ts';
+import { notOfferedReason } from '../live/not-offered.ts';
 import type { CommandScope } from './command-machine.ts';
 
 /**
@@ -30,18 +31,24 @@ export interface ControlDeclaration {
   isDone(state: LiveState, scope: CommandScope): boolean | null;
   /** False when nothing in the live state can show the effect: such a command is never "confirmed". */
   verifiable: boolean;
+  /** The part of the live state `isDone` reads: a system that does not offer it cannot confirm. */
+  provenBy?: SectionName;
 }
 
 const tradingState = (s: LiveState) => s.tradingState?.state ?? null;
 const venueOf = (s: LiveState, scope: CommandScope) => s.venues?.find((v) => v.id === scope.venueId) ?? null;
 
-function exposure(s: LiveState): { orders: string; positions: string } {
+function exposure(s: LiveState): { orders: string; positions: (then: string) => string } {
   const venues = s.venues ?? [];
   const positions = s.orders?.positions.filter((p) => p.quantity !== 0) ?? [];
   const notional = positions.reduce((sum, p) => sum + p.notional, 0);
+  // A system without positions says so, rather than "0 open positions".
+  const lacking = notOfferedReason(s.system, 'positions');
   return {
     orders: `${s.orders?.openOrders ?? '?'} open orders on ${venues.length} venues`,
-    positions: `${positions.length} open positions, ${Math.round(notional).toLocaleString('en-US')} notional`,
+    positions: (then) =>
+      lacking ??
+      `${positions.length} open positions, ${Math.round(notional).toLocaleString('en-US')} notional${then}`,
   };
 }
 
@@ -55,11 +62,13 @@ const system = (
   scope: 'system',
   unavailable: (s) => {
     const state = tradingState(s);
-    if (state === null) return 'trading state unknown';
+    // A system that reports no trading state at all must still be stoppable: let it be tried.
+    if (state === null) return notOfferedReason(s.system, 'tradingState') ? null : 'trading state unknown';
     return d.blockedIn[state] ?? null;
   },
   isDone: (s) => tradingState(s) === d.target,
   verifiable: true,
+  provenBy: 'tradingState',
 });
 
 export const controls: readonly ControlDeclaration[] = [
@@ -72,7 +81,7 @@ export const controls: readonly ControlDeclaration[] = [
     shortcut: 'k',
     target: 'KILLED',
     blockedIn: { KILLED: 'already killed' },
-    preview: (s) => [`cancels ${exposure(s).orders}`, `${exposure(s).positions} stay open`],
+    preview: (s) => [`cancels ${exposure(s).orders}`, exposure(s).positions(' stay open')],
   }),
   system({
     id: 'halt',
@@ -83,7 +92,7 @@ export const controls: readonly ControlDeclaration[] = [
     shortcut: 'h',
     target: 'HALTED',
     blockedIn: { HALTED: 'already halted', KILLED: 'killed: all flow is already blocked' },
-    preview: (s) => [`no new orders; ${exposure(s).orders} stay`, exposure(s).positions],
+    preview: (s) => [`no new orders; ${exposure(s).orders} stay`, exposure(s).positions('')],
   }),
   system({
     id: 'reduce-positions',
@@ -98,7 +107,7 @@ export const controls: readonly ControlDeclaration[] = [
       KILLED: 'killed: resume first',
       HALTED: 'halted: resume first',
     },
-    preview: (s) => [`${exposure(s).positions} → halved over 5 min`],
+    preview: (s) => [exposure(s).positions(' → halved over 5 min')],
   }),
   system({
     id: 'resume',
@@ -124,6 +133,7 @@ export const controls: readonly ControlDeclaration[] = [
     ],
     isDone: (s, scope) => venueOf(s, scope)?.openOrders === 0,
     verifiable: true,
+    provenBy: 'venues',
   },
   {
     id: 'venue-disable',
@@ -139,6 +149,7 @@ export const controls: readonly ControlDeclaration[] = [
     ],
     isDone: (s, scope) => venueOf(s, scope)?.enabled === false,
     verifiable: true,
+    provenBy: 'venues',
   },
   {
     id: 'venue-reconnect',
@@ -151,6 +162,7 @@ export const controls: readonly ControlDeclaration[] = [
     preview: (_s, scope) => [`reconnects the session with ${scope.venueId}`],
     isDone: (s, scope) => venueOf(s, scope)?.connection === 'CONNECTED',
     verifiable: true,
+    provenBy: 'venues',
   },
 ];
 
@@ -208,11 +220,15 @@ export const otherControls: readonly ControlDeclaration[] = [
 
 /**
  * Whether a command of this control can be confirmed on this system: the declaration must name an
- * observable effect, and the system must be able to show it (its profile may say it cannot). The
- * one place that decides; unknown before the first contact, the declaration alone decides.
+ * observable effect, and the system must be able to show it — not listed as unconfirmable, and
+ * offering the part of the state that proves it. The one place that decides; before the first
+ * contact the system's word is unknown and the declaration alone decides.
  */
 export function verifiableOn(declaration: ControlDeclaration, system: SystemInfo | undefined): boolean {
-  return declaration.verifiable && !(system?.unconfirmable ?? []).includes(declaration.id);
+  if (!declaration.verifiable) return false;
+  if ((system?.unconfirmable ?? []).includes(declaration.id)) return false;
+  const proof = declaration.provenBy;
+  return proof === undefined || notOfferedReason(system, proof) === null;
 }
 
 export function controlById(id: ControlId): ControlDeclaration {

@@ -14,12 +14,15 @@ export function Panel({
   title,
   age,
   problem = null,
+  notOffered = null,
   className = '',
   children,
 }: {
   title: string;
   age?: DataAge;
   problem?: SectionProblem | null;
+  /** The trading system does not offer what this panel shows: its reason stands in for the data. */
+  notOffered?: string | null;
   className?: string;
   children: ReactNode;
 }) {
@@ -32,22 +35,43 @@ export function Panel({
       >
         <header className="mb-2 flex items-baseline justify-between gap-3">
           <h2 className="text-sm font-semibold tracking-wide text-slate-300 uppercase">{title}</h2>
-          {age && <DataAgeBadge {...age} />}
+          {age && !notOffered && <DataAgeBadge {...age} />}
         </header>
-        {problem && (
-          <p
-            role="alert"
-            title={problem.message}
-            className="mb-2 line-clamp-3 rounded bg-fuchsia-900/70 px-2 py-1 text-sm text-fuchsia-100"
-          >
-            ⚠ Invalid data from the trading API: {problem.message} — showing what was valid at{' '}
-            {formatClock(problem.since)}
-          </p>
+        {notOffered ? (
+          <NotOffered reason={notOffered} />
+        ) : (
+          <>
+            {problem && (
+              <p
+                role="alert"
+                title={problem.message}
+                className="mb-2 line-clamp-3 rounded bg-fuchsia-900/70 px-2 py-1 text-sm text-fuchsia-100"
+              >
+                ⚠ Invalid data from the trading API: {problem.message} — showing what was valid at{' '}
+                {formatClock(problem.since)}
+              </p>
+            )}
+            <div className={`min-h-0 flex-1 transition-opacity ${stale ? 'opacity-50 grayscale' : ''}`}>
+              {children}
+            </div>
+          </>
         )}
-        <div className={`min-h-0 flex-1 transition-opacity ${stale ? 'opacity-50 grayscale' : ''}`}>
-          {children}
-        </div>
       </section>
     </PanelBoundary>
+  );
+}
+
+/** Not an outage and not missing data: this system has none of it, and says why. */
+export function NotOffered({ reason }: { reason: string }) {
+  return (
+    <p className="flex items-baseline gap-2 text-slate-300">
+      <span aria-hidden="true" className="text-slate-500">
+        ⊘
+      </span>
+      <span>
+        <span className="sr-only">Not offered: </span>
+        {reason}
+      </span>
+    </p>
   );
 }

@@ -12,9 +12,9 @@ import { SectionBody } from './section-body.tsx';
  * rest of the board off the wall screen; repeated names fold into one row with a count.
  */
 export function AlertsPanel({ className }: { className?: string }) {
-  const { value, problem, age } = useSection('alerts');
+  const { value, problem, age, notOffered } = useSection('alerts');
   return (
-    <Panel title="Firing alerts" age={age} problem={problem} className={className}>
+    <Panel title="Firing alerts" age={age} problem={problem} notOffered={notOffered} className={className}>
       <SectionBody value={value}>
         {(alerts, asOfMs) => <AlertList alerts={alerts} asOfMs={asOfMs} />}
       </SectionBody>

@@ -17,10 +17,10 @@ export function MetricPanel({
   className?: string;
   children: (metrics: Metrics, latest: MetricWindow) => ReactNode;
 }) {
-  const { value, problem, age } = useSection('metrics');
+  const { value, problem, age, notOffered } = useSection('metrics');
   const latest = value?.windows.at(-1);
   return (
-    <Panel title={title} age={age} problem={problem} className={className}>
+    <Panel title={title} age={age} problem={problem} notOffered={notOffered} className={className}>
       {value === undefined ? (
         <p className="text-2xl text-slate-400">no data yet</p>
       ) : value === null ? (

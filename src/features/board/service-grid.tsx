@@ -27,9 +27,9 @@ export function sortServices(services: readonly Service[]): Service[] {
 
 /** One tile per service: what is broken, why, and how recent the verdict is. */
 export function ServiceGrid({ className }: { className?: string }) {
-  const { value, problem, age } = useSection('services');
+  const { value, problem, age, notOffered } = useSection('services');
   return (
-    <Panel title="Service health" age={age} problem={problem} className={className}>
+    <Panel title="Service health" age={age} problem={problem} notOffered={notOffered} className={className}>
       <SectionBody value={value}>
         {(services, asOfMs) => <ServiceTiles services={services} asOfMs={asOfMs} />}
       </SectionBody>

@@ -31,10 +31,10 @@ const look: Record<VenueStatus, StatusLook> = {
  * the desk finds its exchange by position on the wall screen, which must not move as states change.
  */
 export function VenueGrid({ className }: { className?: string }) {
-  const { value, problem, age } = useSection('venues');
+  const { value, problem, age, notOffered } = useSection('venues');
   const { marketDataDownAfterMs } = useThresholds();
   return (
-    <Panel title="Venues" age={age} problem={problem} className={className}>
+    <Panel title="Venues" age={age} problem={problem} notOffered={notOffered} className={className}>
       <SectionBody value={value}>
         {(venues, asOfMs) => {
           const rows = venues.map((venue) => ({

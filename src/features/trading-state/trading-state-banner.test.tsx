@@ -4,6 +4,7 @@ import { snapshotFixture } from '../../../contract/fixtures.ts';
 import { makeTradingApiDown, makeTradingApiServe } from '../../../sim/msw/handlers.ts';
 import { makeSim, renderLive } from '../../testing/render-live.tsx';
 import { server } from '../../testing/msw-server.ts';
+import { profiled } from '../../testing/systems.ts';
 import { TradingStateBanner } from './trading-state-banner.tsx';
 
 const region = () => screen.getByRole('region', { name: 'Trading state' });
@@ -21,6 +22,17 @@ describe('the trading-state banner', () => {
     expect(await screen.findByText('KILLED')).toBeInTheDocument();
     expect(region()).toHaveTextContent('all orders cancelled, order flow blocked');
     expect(region()).toHaveTextContent(/since \d\d:\d\d:\d\d by carol — “unknown orders on 3 venues”/);
+  });
+
+  test('a system that reports no trading state says so, in its own words', async () => {
+    const sim = makeSim();
+    profiled(sim.sim, {
+      notOffered: [{ section: 'tradingState', reason: 'LAV/ADAF reports no trading state' }],
+    });
+    renderLive(<TradingStateBanner />, { sim });
+    expect(await screen.findByText('LAV/ADAF reports no trading state')).toBeInTheDocument();
+    expect(screen.queryByTestId('trading-state')).not.toBeInTheDocument();
+    expect(region()).not.toHaveTextContent(/unknown|LAST KNOWN/);
   });
 
   test('an invalid state from the API is named, never shown as a state', async () => {

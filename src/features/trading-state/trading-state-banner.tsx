@@ -1,5 +1,6 @@
 import type { TradingStateName } from '../../../contract/schemas.ts';
 import { DataAgeBadge } from '../../components/ui/data-age-badge.tsx';
+import { NotOffered } from '../../components/ui/panel.tsx';
 import { PanelBoundary } from '../../components/ui/panel-boundary.tsx';
 import { formatClock } from '../../lib/format.ts';
 import { useStatus } from '../../live/status-query.ts';
@@ -18,8 +19,15 @@ const look: Record<TradingStateName, { icon: string; className: string; meaning:
 };
 
 function Banner() {
-  const { value: tradingState, problem, age } = useSection('tradingState');
+  const { value: tradingState, problem, age, notOffered } = useSection('tradingState');
   const systemName = useStatus((s) => s.system.name);
+
+  if (notOffered)
+    return (
+      <section aria-label="Trading state" className="rounded-lg bg-slate-800 px-6 py-4 text-lg">
+        <NotOffered reason={notOffered} />
+      </section>
+    );
 
   const warning = problem && (
     <p role="alert" className="basis-full rounded bg-fuchsia-900 px-2 py-1 text-sm text-fuchsia-100">
