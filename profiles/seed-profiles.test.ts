@@ -182,3 +182,23 @@ describeSeedProfile({
     expect(metrics.windows.at(-1)?.latencyP99?.unit).toBe('us');
   },
 });
+
+describeSeedProfile({
+  profile: 'eafix.yaml',
+  personality: 'eafix',
+  check: ({ system, services, positions }) => {
+    expect(system.controls).toEqual(['halt']);
+    expect(system.unconfirmable).toEqual([]);
+    expect(system.manualControls?.map((m) => m.controlId)).toEqual(['resume']);
+    // Its six services, each judged by its own /healthz.
+    expect(services.map((s) => s.id)).toEqual([
+      'gui-gateway',
+      'data-ingestor',
+      'indicator-engine',
+      'signal-generator',
+      'risk-manager',
+      'execution-engine',
+    ]);
+    expect(positions.every((p) => p.symbol !== '')).toBe(true);
+  },
+});

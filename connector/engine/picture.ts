@@ -56,11 +56,14 @@ export class SystemPicture {
   /** Why a section cannot be shown as current, and since when. */
   problems = new Map<SectionName, { problem: string; since: number }>();
   #metrics: MetricsReader | null;
+  #probeOrder: string[];
 
   constructor(profile: Profile) {
     this.profile = profile;
     const metrics = profile.sections.metrics;
     this.#metrics = metrics && !('notOffered' in metrics) ? new MetricsReader(metrics) : null;
+    const services = profile.sections.services;
+    this.#probeOrder = services && 'probes' in services ? (services.probes ?? []).map((p) => p.id) : [];
   }
 
   #fail(section: SectionName, problem: string, at: number): void {
@@ -173,10 +176,12 @@ export class SystemPicture {
   }
 
   picture(extraAlerts: Alert[]): Picture {
-    const services = [
-      ...this.serviceList,
-      ...[...this.services.values()].filter((p) => !this.serviceList.some((s) => s.id === p.id)),
-    ];
+    // Probes in the profile's order, whichever answered first.
+    const order = this.#probeOrder;
+    const probed = [...this.services.values()]
+      .filter((p) => !this.serviceList.some((s) => s.id === p.id))
+      .sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    const services = [...this.serviceList, ...probed];
     const venueOrders = this.venues.reduce((sum, v) => sum + v.openOrders, 0);
     return {
       tradingState: this.tradingState,

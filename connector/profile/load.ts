@@ -163,8 +163,8 @@ export function loadProfileFile(file: string, env: NodeJS.ProcessEnv = process.e
     };
   let document: unknown;
   try {
-    // No custom tags, no aliases beyond a few: a profile is plain data.
-    document = parseYaml(text, { maxAliasCount: 50, customTags: [] });
+    // No custom tags, no aliases beyond a few (merge keys, `<<: *probe`, are allowed): plain data.
+    document = parseYaml(text, { maxAliasCount: 50, customTags: [], merge: true });
   } catch (error) {
     return {
       ok: false,
