@@ -26,6 +26,8 @@ export interface ModelDetails {
   regimeOverride: RegimeOverride | null;
   /** Venues disabled by an operator, and when each is enabled again. */
   disabledUntil: Record<string, number>;
+  /** Venues whose exchange itself is down now (an outage), whatever our session says. */
+  exchangesDown: string[];
 }
 
 export function modelDetails(engine: Engine): ModelDetails {
@@ -40,5 +42,6 @@ export function modelDetails(engine: Engine): ModelDetails {
     },
     regimeOverride: engine.modes.regime,
     disabledUntil: Object.fromEntries(engine.venues.disabledUntil()),
+    exchangesDown: [...engine.exchangesDown()],
   };
 }

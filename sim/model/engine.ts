@@ -192,6 +192,11 @@ export class Engine {
     return true;
   }
 
+  /** Venues whose exchange is down now (not our session to it: the exchange). */
+  exchangesDown(): readonly string[] {
+    return effectsAt(this.scenarios, this.#time, this.#latency).silentVenues;
+  }
+
   /** The connection pool as its gauge reads now. */
   dbPool(): DbPoolGauge {
     return dbPoolGauge(this.scenarios, this.#time);

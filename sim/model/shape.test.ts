@@ -210,6 +210,14 @@ describe('details beyond the snapshot', () => {
     expect(pool.waiting).toBeGreaterThan(0);
   });
 
+  test('which exchanges are down, whatever our sessions to them say', () => {
+    const h = harness(1);
+    expect(h.sim.details().exchangesDown).toEqual([]);
+    h.sim.startScenario({ name: 'exchange-outage', venueId: 'bybit' });
+    expect(h.sim.details().exchangesDown).toEqual(['bybit']);
+    expect(h.venue('bybit')?.connection).toBe('CONNECTED'); // the session has not noticed yet
+  });
+
   test('a disabled venue says when it comes back', () => {
     const h = harness(1);
     h.run(1_000);

@@ -30,6 +30,7 @@ import type {
   Snapshot,
   StreamEvent,
   SystemInfo,
+  TradingState,
   TradingStateName,
 } from './types.ts';
 
@@ -304,6 +305,17 @@ export class Simulator {
   details(): ModelDetails {
     this.tick();
     return modelDetails(this.#engine);
+  }
+
+  /** Simulated time now (epoch ms), the model brought up to date first. */
+  now(): number {
+    return this.#actionTime();
+  }
+
+  /** The trading state now (ticks first): cheaper than a snapshot for a watcher that polls. */
+  get tradingState(): TradingState {
+    this.tick();
+    return this.#engine.tradingState;
   }
 
   /** The venue ids, in the model's order. */
