@@ -1,55 +1,99 @@
-// `npm start`: the whole war room on loopback, on its embedded default — the simulated trading
-// system (normal scenario), the war-room store (incidents, audit log; SQLite in .data/) and the
-// dashboard, which forwards /api to the simulator and /warroom to the store. Ctrl-C stops all.
-//   WARROOM_PORT (4310) · WARROOM_SIM_PORT (4311) · WARROOM_STORE_PORT (4312) · WARROOM_SEED (random)
-// The controls need an operator token. A fresh random one is made for every start and printed
-// here only: a fixed credential in the repository would work on every checkout, forever.
-// People sign in to the war room (the store) the same way: a commander and a viewer with fresh
-// random passwords, only their hashes written to .data/operators.json, the passwords printed
-// once here. WARROOM_OPERATORS_FILE names a file of your own instead (see docs/sign-in.md).
-import { spawn } from 'node:child_process';
+// `npm start`: the whole war room on loopback, on its embedded default. For each trading system
+// WARROOM_SYSTEM names (sim, hft, rtes, eafix, smc, lav-adaf, several with commas, or all; the
+// default is sim, the canonical simulator), its simulator — SMC's with a Redis of its own — then
+// the war-room server (incidents, audit log, sign-in; SQLite in .data/) whose connector reads each
+// system through its profile, and the dashboard, which forwards /api and /warroom to that server.
+// Ctrl-C stops all.
+//   WARROOM_PORT (4310) · WARROOM_STORE_PORT (4312) · WARROOM_SIM_PORT (4330, the first system's
+//   block of ten ports) · WARROOM_SEED (random)
+// People sign in to the war room: a commander and a viewer with fresh random passwords, only their
+// hashes written to .data/operators.json, the passwords printed once here. WARROOM_OPERATORS_FILE
+// names a file of your own instead (see docs/sign-in.md). The trading systems' own credentials
+// (the simulator's operator token, LAV/ADAF's emergency token) are made fresh too, and go only
+// to the system and the war-room server, by environment.
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { createServer } from 'vite';
 import { makeEmbeddedOperators } from '../store/auth/embedded-operators.ts';
 import type { EmbeddedOperator } from '../store/auth/embedded-operators.ts';
+import { planLaunches, selectSystems } from './launch-plan.ts';
+import type { SystemLaunch } from './launch-plan.ts';
 
 const port = Number(process.env.WARROOM_PORT ?? 4310);
-const simPort = Number(process.env.WARROOM_SIM_PORT ?? 4311);
 const storePort = Number(process.env.WARROOM_STORE_PORT ?? 4312);
+const basePort = Number(process.env.WARROOM_SIM_PORT ?? 4330);
 const seed = process.env.WARROOM_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
-const operator = 'commander';
-// 144 random bits, base64url: only characters a Bearer header takes as they are.
-const token = randomBytes(18).toString('base64url');
+const selection = selectSystems(process.env.WARROOM_SYSTEM);
+if (!selection.ok) {
+  console.error(selection.error);
+  process.exit(2);
+}
 const operatorsFile = process.env.WARROOM_OPERATORS_FILE || '.data/operators.json';
 const people: EmbeddedOperator[] = process.env.WARROOM_OPERATORS_FILE
   ? []
   : await makeEmbeddedOperators(operatorsFile);
 
-/** Starts a Node service of ours and resolves once it says it is listening. */
-function service(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, {
+const children: [string, ChildProcess][] = [];
+
+/** Starts a process and resolves once a line of its output says it is ready. */
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: string,
+): Promise<void> {
+  const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
+  children.push([name, child]);
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       console.log(`[${name}] ${line}`);
-      if (line.includes('listening')) resolve(child);
+      if (line.includes(ready)) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`${name} exited (code ${code}) before listening`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (code ${code}) before it was ready`)));
   });
 }
 
-let children: ChildProcess[] = [];
+const hasRedis = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+let launches = planLaunches(selection.systems, basePort, seed);
+const skipped = launches.filter((l) => l.needsRedis && !hasRedis);
+for (const l of skipped)
+  console.log(
+    `${l.system}: not started — it halts through Redis, and redis-server is not installed (apt-get install redis-server, or npm test once, which installs it)`,
+  );
+launches = launches.filter((l) => !skipped.includes(l));
+if (launches.length === 0) process.exit(1);
+
+async function startSystem(launch: SystemLaunch): Promise<Record<string, string>> {
+  const env: Record<string, string> = { ...launch.profileEnv };
+  const simArgs = [...launch.simArgs];
+  if (launch.needsRedis) {
+    const redisPort = launch.mainPort + 9;
+    await run(
+      `${launch.system}-redis`,
+      'redis-server',
+      ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {},
+      'Ready to accept connections',
+    );
+    simArgs.push('--redis', `redis://127.0.0.1:${redisPort}`);
+    env.SMC_REDIS_URL = `redis://127.0.0.1:${redisPort}`;
+  }
+  // Secrets go by environment, not argument: arguments are visible to every user in `ps`.
+  await run(launch.system, process.execPath, simArgs, launch.simEnv, 'listening');
+  return env;
+}
+
 try {
-  children = await Promise.all([
-    // The token goes by environment, not argument: arguments are visible to every user in `ps`.
-    service('sim', ['sim/host/main.ts', '--port', String(simPort), '--seed', seed], {
-      WARROOM_SIM_OPERATORS: `${operator}:${token}`,
-    }),
-    service('store', [
+  const envs = await Promise.all(launches.map(startSystem));
+  await run(
+    'war-room',
+    process.execPath,
+    [
       'store/main.ts',
       '--port',
       String(storePort),
@@ -57,22 +101,26 @@ try {
       '.data/war-room.db',
       '--operators',
       operatorsFile,
-    ]),
-  ]);
+      ...launches.flatMap((l) => ['--profile', l.profile]),
+    ],
+    Object.assign({}, ...envs) as Record<string, string>,
+    'listening',
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  children.forEach((c) => c.kill('SIGTERM'));
+  children.forEach(([, c]) => c.kill('SIGTERM'));
   process.exit(1);
 }
 
-process.env.WARROOM_API_TARGET = `http://127.0.0.1:${simPort}`;
+// The dashboard speaks to the war-room server only: the trading systems are the server's to read.
+process.env.WARROOM_API_TARGET = `http://127.0.0.1:${storePort}`;
 process.env.WARROOM_STORE_TARGET = `http://127.0.0.1:${storePort}`;
 const vite = await createServer({ server: { port, host: '127.0.0.1', strictPort: true } });
 await vite.listen();
 console.log(`
   War room: http://127.0.0.1:${port}/     (trading desk wall screen: http://127.0.0.1:${port}/desk)
-  Simulated trading system on :${simPort} (seed ${seed}) · war-room store on :${storePort}
-  Operator token for the controls: ${token}
+  ${launches.map((l) => `${l.system} (simulated, seed ${seed}; drill control on :${l.mainPort})`).join(' · ')}
+  War-room server on :${storePort}
   ${
     people.length === 0
       ? `Sign in with an operator of ${operatorsFile}`
@@ -81,16 +129,12 @@ console.log(`
 `);
 
 const shutdown = async () => {
-  children.forEach((c) => c.kill('SIGTERM'));
+  children.forEach(([, c]) => c.kill('SIGTERM'));
   await vite.close();
   process.exit(0);
 };
 process.once('SIGINT', () => void shutdown());
 process.once('SIGTERM', () => void shutdown());
 // If a service dies the dashboard keeps running and says so: that is what it is for.
-for (const [name, child] of [
-  ['sim', children[0]],
-  ['store', children[1]],
-] as const) {
-  child?.once('exit', (code) => console.log(`[${name}] exited (code ${code}); the dashboard stays up`));
-}
+for (const [name, child] of children)
+  child.once('exit', (code) => console.log(`[${name}] exited (code ${code}); the dashboard stays up`));
