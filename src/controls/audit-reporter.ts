@@ -23,6 +23,7 @@ function timelineType(command: Command): TimelineControlEvent['type'] | null {
     case 'accepted':
       return 'control.accepted';
     case 'confirmed':
+    case 'done-by-hand':
       return 'control.confirmed';
     case 'unconfirmed':
       return 'control.unconfirmed';
@@ -44,6 +45,8 @@ function resultsOf(command: Command): AuditResult[] {
   if (command.receipt) results.push(command.receipt.outcome === 'duplicate' ? 'duplicate' : 'accepted');
   if (['rejected', 'failed', 'confirmed', 'unconfirmed'].includes(command.phase))
     results.push(command.phase as AuditResult);
+  // The audit log has no word for it: confirmed, by the person who ran it (the detail says so).
+  if (command.phase === 'done-by-hand') results.push('confirmed');
   return results;
 }
 
@@ -107,6 +110,12 @@ function scopeOf(command: Command): string {
   return venue ? `system:${system}/${venue}` : `system:${system}`;
 }
 
+/** What the record adds in words: what went wrong, or the command a person ran by hand. */
+const detailOf = (command: Command): string | null =>
+  command.byHand === null
+    ? command.problem
+    : `done by hand, ticked in the war room; the trading system was not asked: ${command.byHand}`;
+
 /** A name is required (at least one character): an empty one would have the record refused. */
 const operatorName = (name: string, max: number): string => clip(name.trim() || 'unknown operator', max);
 
@@ -156,13 +165,14 @@ export class AuditReporter {
     const venue = command.scope.venueId ? ` on ${command.scope.venueId}` : '';
     const system = listedSystem(command);
     const scope = `${venue}${system === null ? '' : ` (system ${system})`}`;
+    const detail = detailOf(command);
     this.opts.timeline(
       incidentId,
       {
         type,
         actor: operatorName(this.opts.operator(), LIMITS.eventActor),
         text: clip(
-          `${command.controlId}${scope}: ${command.phase}${command.problem ? ` — ${command.problem}` : ''} (reason: ${command.reason})`,
+          `${command.controlId}${scope}: ${command.phase}${detail ? ` — ${detail}` : ''} (reason: ${command.reason})`,
           LIMITS.eventText,
         ),
         details: { idempotencyKey: command.key, commandId: command.receipt?.commandId ?? null },
@@ -176,6 +186,7 @@ export class AuditReporter {
     if (this.sent.has(key)) return;
     this.sent.add(key);
     const commandId = command.receipt?.commandId ?? null;
+    const detail = detailOf(command);
     const queued = this.opts.audit(
       {
         incidentId,
@@ -188,7 +199,7 @@ export class AuditReporter {
         latencyMs: Math.max(0, (command.confirmedAt ?? Date.now()) - command.startedAt),
         attemptedAt: new Date(command.startedAt).toISOString(),
         commandId: commandId === null ? null : prefix(commandId, LIMITS.commandId),
-        detail: command.problem === null ? null : clip(command.problem, LIMITS.detail),
+        detail: detail === null ? null : clip(detail, LIMITS.detail),
       },
       key,
     );

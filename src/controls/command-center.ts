@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ControlId } from '../../contract/schemas.ts';
 import type { LiveState } from '../live/live-state.ts';
-import { isFinal, isInFlight, needsResend, newCommand } from './command-machine.ts';
+import { doneByHand, isFinal, isInFlight, needsResend, newCommand } from './command-machine.ts';
 import type { Command, CommandScope } from './command-machine.ts';
 import type { SystemScope } from '../systems/system-scope.tsx';
 import { CommandRunner } from './command-runner.ts';
@@ -130,6 +130,28 @@ export class CommandCenter {
     // onChange), and the reports of it wait until the request is on the wire.
     runner.start();
     return { ok: true, command: runner.command };
+  }
+
+  /**
+   * The commander ticked a control this system offers only by hand as run: nothing is sent, and
+   * the tick is recorded through the same path as a fired control.
+   */
+  doneByHand(controlId: ControlId, scope: CommandScope, reason: string, command: string): FireResult {
+    if (!this.deps.signedIn())
+      return { ok: false, error: 'Sign in with an operator token to use the controls.' };
+    const declaration = controlById(controlId);
+    if (declaration.needsReason && !reason.trim()) return { ok: false, error: 'A reason is required.' };
+    const made = doneByHand({
+      key: this.deps.newKey(),
+      controlId,
+      system: this.deps.system,
+      scope,
+      reason: reason.trim().slice(0, MAX_REASON) || 'no reason given',
+      command,
+      now: this.deps.now(),
+    });
+    this.changed(made);
+    return { ok: true, command: made };
   }
 
   dispose(): void {

@@ -13,9 +13,12 @@ import type { SystemScope } from '../systems/system-scope.tsx';
  * effect in the live state. The effect alone could be someone else's doing (or already there);
  * the receipt alone is only "accepted". Either may come first — the stream often beats the HTTP
  * answer. A 4xx wins over an effect seen: our command was refused, whatever else happened.
+ *
+ * A control a system offers only by hand is never sent: the commander runs its command and ticks
+ * it, and the command is born `done-by-hand` — recorded like any other, confirmed by nobody.
  */
 export type CommandPhase =
-  'sending' | 'retrying' | 'accepted' | 'unconfirmed' | 'confirmed' | 'rejected' | 'failed';
+  'sending' | 'retrying' | 'accepted' | 'unconfirmed' | 'confirmed' | 'rejected' | 'failed' | 'done-by-hand';
 
 export interface CommandScope {
   venueId?: string;
@@ -48,6 +51,8 @@ export interface Command {
   receipt: ControlReceipt | null;
   /** What went wrong last, in words (a 401 explained, "no answer within 4 s"…). */
   problem: string | null;
+  /** The command a person ran by hand and ticked as done; null for one sent to the trading API. */
+  byHand: string | null;
 }
 
 export type CommandEvent =
@@ -62,7 +67,7 @@ export type CommandEvent =
   | { type: 'resent' };
 
 export function isFinal(command: Command): boolean {
-  return command.phase === 'confirmed' || command.phase === 'rejected';
+  return command.phase === 'confirmed' || command.phase === 'rejected' || command.phase === 'done-by-hand';
 }
 
 /**
@@ -107,6 +112,26 @@ export function newCommand(init: {
     confirmedAt: null,
     receipt: null,
     problem: null,
+    byHand: null,
+  };
+}
+
+/** What the commander ticked as run by hand, for a control the system offers only that way. */
+export function doneByHand(init: {
+  key: string;
+  controlId: ControlId;
+  system: SystemScope;
+  scope: CommandScope;
+  reason: string;
+  /** The command exactly as it was given to run. */
+  command: string;
+  now: number;
+}): Command {
+  const { command, ...rest } = init;
+  return {
+    ...newCommand({ ...rest, verifiable: false, deadlineMs: 0 }),
+    phase: 'done-by-hand',
+    byHand: command,
   };
 }
 

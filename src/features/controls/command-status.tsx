@@ -56,6 +56,12 @@ function describe(command: Command, n: Naming): Said {
       };
     case 'rejected':
       return { text: `REJECTED${n.by} — ${command.problem}`, className: 'text-red-300', loud: false };
+    case 'done-by-hand':
+      return {
+        text: `DONE BY HAND${n.on} — ticked in the war room; ${n.name} was not asked and cannot confirm it`,
+        className: 'text-slate-200',
+        loud: false,
+      };
     case 'failed':
       return {
         text: `NO VALID ANSWER${n.from} — it may have executed (${command.problem})${seen}. Holding again re-sends the same command, which cannot run twice.`,

@@ -7,6 +7,7 @@ import { useCommandCenter } from '../../controls/controls-provider.tsx';
 import { useOperatorSession } from '../../controls/operator-session.ts';
 import { controlById } from '../../controls/registry.ts';
 import { useStatus } from '../../live/status-query.ts';
+import { ManualControl } from './manual-control.tsx';
 
 const tones = {
   critical: 'bg-red-700 text-white hover:bg-red-600 border-red-400 font-bold',
@@ -14,15 +15,16 @@ const tones = {
   neutral: 'bg-slate-700 text-white hover:bg-slate-600 border-slate-400 font-semibold',
 } as const;
 
-/** One declared control as a button: its gesture, why it is unavailable, and what it will touch. */
-export function ControlButton({
-  controlId,
-  scope = {},
-  reason,
-  onError,
-  label,
-  gesture,
-}: {
+/**
+ * One declared control as a button: its gesture, why it is unavailable, and what it will touch.
+ * A control the system offers only by hand is its command to run instead (ManualControl).
+ */
+export function ControlButton(props: ControlButtonProps) {
+  const manual = useStatus((s) => s.system.manualControls?.find((m) => m.controlId === props.controlId));
+  return manual ? <ManualControl {...props} manual={manual} /> : <RemoteControlButton {...props} />;
+}
+
+interface ControlButtonProps {
   controlId: ControlId;
   scope?: CommandScope;
   reason: string;
@@ -30,7 +32,9 @@ export function ControlButton({
   label?: string;
   /** Overrides the declared gesture: a resume the playbook's checks allow is held, not typed. */
   gesture?: 'hold' | 'click';
-}) {
+}
+
+function RemoteControlButton({ controlId, scope = {}, reason, onError, label, gesture }: ControlButtonProps) {
   const declaration = controlById(controlId);
   const center = useCommandCenter();
   const session = useOperatorSession();
