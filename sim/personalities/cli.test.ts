@@ -20,6 +20,7 @@ describe('choosePersonality', () => {
 
   test.for([
     [{ personality: 'nyse' }, 'unknown personality "nyse" (one of hft, rtes, eafix, smc, lav-adaf)'],
+    [{ personality: 'toString' }, 'unknown personality "toString" (one of hft, rtes, eafix, smc, lav-adaf)'],
     [
       { personality: 'hft', servicePorts: ['api=9000'] },
       '--service-port: api is the main service; its port is --port',

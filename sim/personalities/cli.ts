@@ -38,7 +38,9 @@ export function choosePersonality(args: PersonalityArgs): Result {
     if (args.redis !== undefined) return fail('--redis needs --personality smc');
     return { ok: true, value: null };
   }
-  const def = PERSONALITIES[args.personality as keyof typeof PERSONALITIES];
+  const def = Object.hasOwn(PERSONALITIES, args.personality)
+    ? PERSONALITIES[args.personality as keyof typeof PERSONALITIES]
+    : undefined;
   if (!def) return fail(`unknown personality "${args.personality}" (one of ${PERSONALITY_NAMES.join(', ')})`);
   if (args.operators > 0)
     return fail(

@@ -1,0 +1,165 @@
+// LAV/ADAF's three daemons, each on its own port: the Market Sentinel (:3001), the Risk Warden
+// (:3002) and the Executioner (:3003). Thin routing to the model and back through the mappings.
+import type { Simulator } from '../../model/simulator.ts';
+import { runControl } from '../kit/control.ts';
+import { isoZ } from '../kit/formats.ts';
+import { enumParam, intParam } from '../kit/query.ts';
+import { ok } from '../kit/reply.ts';
+import type { Route } from '../kit/types.ts';
+import { checkEmergencyToken } from './emergency-token.ts';
+import * as map from './read-mapping.ts';
+import { disableRequest, reduceRequest, regimeRequest, routingRequest } from './requests.ts';
+
+export interface LavContext {
+  sim: Simulator;
+  emergencyToken: string | undefined;
+  /** When the Sentinel last published a regime (it publishes on every check while it is up). */
+  regimeUpdatedAt(): number;
+}
+
+const health = (ctx: LavContext, id: string): Route => ({
+  method: 'GET',
+  path: '/health',
+  handle: () => ok(map.lavHealth(ctx.sim.snapshot(), id)),
+});
+
+export function sentinelRoutes(ctx: LavContext): Route[] {
+  const { sim } = ctx;
+  return [
+    health(ctx, 'market-sentinel'),
+    {
+      method: 'GET',
+      path: '/api/regime',
+      handle: () => ok(map.lavRegime(sim.details(), ctx.regimeUpdatedAt())),
+    },
+    {
+      method: 'POST',
+      path: '/api/regime/manual',
+      body: 'required',
+      handle: (req) => {
+        const { regime, durationS } = regimeRequest(req.body);
+        runControl(sim, {
+          controlId: 'regime-manual',
+          params: { regime, durationS },
+          reason: `manual regime ${regime}`,
+          by: 'lav-adaf:sentinel',
+        });
+        return ok(map.lavRegime(sim.details(), ctx.regimeUpdatedAt()));
+      },
+    },
+    { method: 'GET', path: '/api/db/pool-status', handle: () => ok(map.lavPoolStatus(sim.details())) },
+  ];
+}
+
+export function wardenRoutes(ctx: LavContext): Route[] {
+  const { sim } = ctx;
+  return [
+    health(ctx, 'risk-warden'),
+    {
+      method: 'GET',
+      path: '/api/violations',
+      handle: (req) => ok(map.lavViolations(sim.history(), intParam(req.query, 'limit', 50, 1, 1000))),
+    },
+    { method: 'GET', path: '/api/risk/attribution', handle: () => ok(map.lavAttribution(sim.details())) },
+    { method: 'GET', path: '/api/positions/risk-ranked', handle: () => ok(map.lavRiskRanked(sim.details())) },
+    { method: 'GET', path: '/api/alerts', handle: () => ok(map.lavAlerts(sim.snapshot())) },
+    {
+      method: 'POST',
+      path: '/api/emergency/reduce',
+      body: 'optional',
+      handle: (req) => {
+        const { reductionPct, timeframeS } = reduceRequest(req.body);
+        const receipt = runControl(sim, {
+          controlId: 'reduce-positions',
+          params: { reductionPct, timeframeS },
+          reason: `emergency reduce ${reductionPct * 100} % over ${timeframeS} s`,
+          by: 'lav-adaf:warden',
+        });
+        return ok(
+          {
+            status: 'REDUCING',
+            reduction_pct: reductionPct,
+            timeframe: timeframeS,
+            started_at: receipt.receivedAt,
+          },
+          202,
+        );
+      },
+    },
+  ];
+}
+
+export function executionerRoutes(ctx: LavContext): Route[] {
+  const { sim } = ctx;
+  return [
+    health(ctx, 'executioner'),
+    {
+      method: 'POST',
+      path: '/api/emergency/halt-all',
+      handle: (req) => {
+        checkEmergencyToken(ctx.emergencyToken, req.headers);
+        const already = sim.snapshot().tradingState.state === 'HALTED';
+        const receipt = runControl(sim, {
+          controlId: 'halt',
+          reason: 'emergency halt-all',
+          by: 'lav-adaf:executioner',
+        });
+        return ok({ status: 'HALTED', already_halted: already, halted_at: receipt.receivedAt });
+      },
+    },
+    { method: 'GET', path: '/api/trading/status', handle: () => ok(map.lavTradingStatus(sim.snapshot())) },
+    { method: 'GET', path: '/api/metrics', handle: () => ok(map.lavMetrics(sim.snapshot())) },
+    {
+      method: 'GET',
+      path: '/api/venues/health',
+      handle: () => ok(map.lavVenuesHealth(sim.snapshot(), sim.details())),
+    },
+    {
+      method: 'POST',
+      path: '/api/venues/disable',
+      body: 'required',
+      handle: (req) => {
+        const { venues, durationS } = disableRequest(req.body, sim.venueIds);
+        for (const venueId of venues)
+          runControl(sim, {
+            controlId: 'venue-disable',
+            venueId,
+            params: { durationS },
+            reason: `venue disabled for ${durationS} s`,
+            by: 'lav-adaf:executioner',
+          });
+        const until = sim.details().disabledUntil;
+        return ok({ disabled: venues.map((v) => ({ venue_id: v, until: isoZ(until[v] ?? sim.now()) })) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/routing/mode',
+      body: 'required',
+      handle: (req) => {
+        const { timeoutS } = routingRequest(req.body);
+        runControl(sim, {
+          controlId: 'routing-conservative',
+          params: { timeoutS },
+          reason: `conservative routing for ${timeoutS} s`,
+          by: 'lav-adaf:executioner',
+        });
+        const { routing } = sim.details();
+        return ok({ mode: routing.mode, expires_at: routing.until === null ? null : isoZ(routing.until) });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/orders',
+      handle: (req) => {
+        enumParam(req.query, 'status', ['failed']);
+        return ok(map.lavFailedOrders(sim.history(), intParam(req.query, 'limit', 50, 1, 1000)));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/routing/diagnostics',
+      handle: () => ok(map.lavRoutingDiagnostics(sim.snapshot(), sim.details())),
+    },
+  ];
+}
