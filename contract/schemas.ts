@@ -54,6 +54,23 @@ export type SectionName = z.infer<typeof sectionNameSchema>;
 export const notOfferedSchema = z.object({ section: sectionNameSchema, reason: z.string().min(1) });
 export type NotOffered = z.infer<typeof notOfferedSchema>;
 
+export const latencyUnitSchema = z.enum(['us', 'ms', 's']);
+export type LatencyUnit = z.infer<typeof latencyUnitSchema>;
+
+export const latencySchema = z.object({
+  value: z.number().min(0),
+  unit: latencyUnitSchema,
+});
+export type Latency = z.infer<typeof latencySchema>;
+
+const fractionSchema = z.number().min(0).max(1);
+
+export const thresholdsContractSchema = z.object({
+  latencyP99: z.object({ warning: latencySchema, critical: latencySchema }),
+  errorRate: z.object({ warning: fractionSchema, critical: fractionSchema }),
+  marketDataDownAfterMs: z.int().min(1000).max(3_600_000),
+});
+
 const environmentSchema = z.enum(['production', 'simulator', 'drill']);
 
 export const systemInfoSchema = z.object({
@@ -64,6 +81,7 @@ export const systemInfoSchema = z.object({
   unconfirmable: z.array(controlIdSchema).optional(),
   manualControls: z.array(manualControlSchema).optional(),
   notOffered: z.array(notOfferedSchema).optional(),
+  thresholds: thresholdsContractSchema.optional(),
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 
@@ -78,15 +96,6 @@ export const serviceSchema = z.object({
   detail: z.string().nullable(),
 });
 export type Service = z.infer<typeof serviceSchema>;
-
-export const latencyUnitSchema = z.enum(['us', 'ms', 's']);
-export type LatencyUnit = z.infer<typeof latencyUnitSchema>;
-
-export const latencySchema = z.object({
-  value: z.number().min(0),
-  unit: latencyUnitSchema,
-});
-export type Latency = z.infer<typeof latencySchema>;
 
 export const metricWindowSchema = z.object({
   start: timestampSchema,
@@ -378,6 +387,7 @@ export const componentSchemas = {
   ManualControl: manualControlSchema,
   SectionName: sectionNameSchema,
   NotOffered: notOfferedSchema,
+  Thresholds: thresholdsContractSchema,
   SystemSummary: systemSummarySchema,
   SystemList: systemListSchema,
   Health: healthSchema,

@@ -162,6 +162,7 @@ describeSeedProfile({
     // Milliseconds on the wire, the unit that reads best on the board.
     expect(metrics.windows.at(-1)?.latencyP99?.unit).toMatch(/^(us|ms)$/);
     expect(venues.map((v) => v.id)).toContain('binance');
+    expect(system.thresholds?.latencyP99.critical).toEqual({ value: 10, unit: 'ms' });
   },
 });
 

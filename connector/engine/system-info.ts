@@ -76,5 +76,6 @@ export function systemInfo(profile: Profile, environment: SystemInfo['environmen
     unconfirmable,
     manualControls,
     notOffered,
+    ...(profile.thresholds ? { thresholds: profile.thresholds } : {}),
   };
 }

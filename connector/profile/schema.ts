@@ -2,6 +2,7 @@
 // start; a new system is a new file, not code. docs/connect-your-trading-system.md explains each
 // key with a worked example; profiles/profile.schema.json is this schema for editors.
 import { z } from 'zod';
+import { thresholdsContractSchema } from '../../contract/schemas.ts';
 import { controlsSchema } from './controls.ts';
 import { sectionsSchema } from './sections.ts';
 import { httpServiceSchema, redisConnectionSchema, secretSchema } from './sources.ts';
@@ -27,6 +28,14 @@ export const profileSchema = z
     redis: z.record(name, redisConnectionSchema).default({}),
     sections: sectionsSchema,
     controls: controlsSchema.default({}),
+    /** The system's own alert thresholds; the board's defaults when absent. */
+    thresholds: thresholdsContractSchema
+      .strict()
+      .refine((t) => t.errorRate.warning < t.errorRate.critical, {
+        message: 'errorRate.warning must be below errorRate.critical',
+        path: ['errorRate'],
+      })
+      .optional(),
   })
   .superRefine(checkReferences);
 

@@ -187,7 +187,9 @@ describe('the systems API', { timeout: TEST_TIMEOUT_MS }, () => {
       // whatever the dashboards do (a busy machine only makes it fewer).
       expect(perSecond).toBeLessThanOrEqual(10 * 1.2 + 2);
       // Every request the system saw was one of the connector's own reads.
-      expect(native.requests.length).toBe(connector.requestCount);
+      // (at most its two reads still on the wire when counted).
+      expect(native.requests.length).toBeLessThanOrEqual(connector.requestCount);
+      expect(native.requests.length).toBeGreaterThanOrEqual(connector.requestCount - 2);
     } finally {
       readers.forEach((r) => r.cancel());
     }

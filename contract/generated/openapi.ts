@@ -264,6 +264,21 @@ export interface components {
             manualControls?: components["schemas"]["ManualControl"][];
             /** @description Sections of the board this system does not offer, each with a sentence saying so. */
             notOffered?: components["schemas"]["NotOffered"][];
+            /** @description The system's own alert thresholds (an HFT system lives in milliseconds, an exchange engine in microseconds). */
+            thresholds?: components["schemas"]["Thresholds"];
+        };
+        Thresholds: {
+            latencyP99: {
+                warning: components["schemas"]["Latency"];
+                critical: components["schemas"]["Latency"];
+            };
+            /** @description As fractions of orders (0.005 is 0.5 %). */
+            errorRate: {
+                warning: number;
+                critical: number;
+            };
+            /** @description A venue with no market data for this long is down, whatever its connection says. */
+            marketDataDownAfterMs: number;
         };
         ManualControl: {
             controlId: components["schemas"]["ControlId"];

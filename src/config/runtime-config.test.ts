@@ -50,6 +50,15 @@ describe('runtime configuration', () => {
     expect(thresholdsFor(result.config, 'other')).toEqual(thresholdPresets.rtes);
   });
 
+  test("a system's own thresholds (from its profile) apply unless config.json names others for it", async () => {
+    serve(JSON.stringify({ apiBaseUrl: '/api', systems: { hft: { thresholds: { preset: 'hft' } } } }));
+    const result = await loadRuntimeConfig();
+    if (!result.ok) throw new Error(result.error);
+    const own = { ...thresholdPresets.hft, marketDataDownAfterMs: 5000 };
+    expect(thresholdsFor(result.config, 'made-up', own)).toEqual(own);
+    expect(thresholdsFor(result.config, 'hft', own)).toEqual(thresholdPresets.hft);
+  });
+
   test('a bad threshold in the file is named with its path', async () => {
     serve(JSON.stringify({ apiBaseUrl: '/api', thresholds: { preset: 'nasdaq' } }));
     const result = await loadRuntimeConfig();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseJsonOrExplain } from '../../contract/validate.ts';
 import { thresholdsInputSchema } from './thresholds.ts';
+import type { Thresholds } from './thresholds.ts';
 
 // Loaded at start from /config.json, so that a built dashboard can be repointed at another
 // trading system, or retuned, without a rebuild.
@@ -39,9 +40,14 @@ export const runtimeConfigSchema = z.strictObject({
 
 export type RuntimeConfig = z.output<typeof runtimeConfigSchema>;
 
-/** The thresholds that apply to the system the API says it is. */
-export function thresholdsFor(config: RuntimeConfig, systemId: string | undefined) {
-  return (systemId !== undefined ? config.systems[systemId]?.thresholds : undefined) ?? config.thresholds;
+/**
+ * The thresholds that apply to the system the API says it is: config.json's for that system when
+ * it names them, else the system's own (its profile's, served with its snapshot), else the board's.
+ */
+export function thresholdsFor(config: RuntimeConfig, systemId: string | undefined, own?: Thresholds) {
+  return (
+    (systemId !== undefined ? config.systems[systemId]?.thresholds : undefined) ?? own ?? config.thresholds
+  );
 }
 
 export type ConfigResult = { ok: true; config: RuntimeConfig } | { ok: false; error: string };
