@@ -1,22 +1,10 @@
-import type { TradingStateName } from '../../../contract/schemas.ts';
 import { DataAgeBadge } from '../../components/ui/data-age-badge.tsx';
 import { NotOffered } from '../../components/ui/panel.tsx';
+import { tradingStateLook } from '../../components/ui/trading-state-look.ts';
 import { PanelBoundary } from '../../components/ui/panel-boundary.tsx';
 import { formatClock } from '../../lib/format.ts';
 import { useStatus } from '../../live/status-query.ts';
 import { useSection } from '../../live/use-section.ts';
-
-// Icon + word + colour: the state must read correctly on a monochrome wall screen too.
-const look: Record<TradingStateName, { icon: string; className: string; meaning: string }> = {
-  ACTIVE: { icon: '●', className: 'bg-emerald-700 text-white', meaning: 'trading normally' },
-  REDUCING: { icon: '◐', className: 'bg-amber-500 text-black', meaning: 'only reducing positions' },
-  HALTED: { icon: '■', className: 'bg-orange-600 text-black', meaning: 'no new orders; cancels allowed' },
-  KILLED: {
-    icon: '✖',
-    className: 'bg-red-700 text-white',
-    meaning: 'all orders cancelled, order flow blocked',
-  },
-};
 
 function Banner() {
   const { value: tradingState, problem, age, notOffered } = useSection('tradingState');
@@ -47,7 +35,7 @@ function Banner() {
       </section>
     );
   }
-  const { icon, className, meaning } = look[tradingState.state];
+  const { icon, fill: className, meaning } = tradingStateLook[tradingState.state];
   return (
     <section
       aria-label="Trading state"
