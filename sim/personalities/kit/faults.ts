@@ -4,15 +4,22 @@
 import type { Fault } from '../../../contract/schemas.ts';
 import { truncateJson } from '../../host/faults.ts';
 
+const ENUM_KEYS = new Set(['status', 'state', 'trading_state', 'mode']);
+const flipCase = (text: string) => (text === text.toLowerCase() ? text.toUpperCase() : text.toLowerCase());
+
 /**
- * Well-formed JSON that breaks the system's documented shape the way real APIs do: every number
- * turned into a string nobody can compute with.
+ * Well-formed JSON that breaks the system's documented shape the way real APIs drift: every
+ * number turned into a string nobody can compute with, booleans into strings, and the case of
+ * every status or state enum flipped (`healthy` → `HEALTHY`), so that even a body of strings
+ * breaks.
  */
-export function violateJson(value: unknown): unknown {
+export function violateJson(value: unknown, key = ''): unknown {
   if (typeof value === 'number') return 'n/a';
-  if (Array.isArray(value)) return value.map(violateJson);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return ENUM_KEYS.has(key) ? flipCase(value) : value;
+  if (Array.isArray(value)) return value.map((item) => violateJson(item, key));
   if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, violateJson(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, violateJson(v, k)]));
   return value;
 }
 
