@@ -10,6 +10,7 @@ import type {
   TradingState,
   Venue,
 } from '../../contract/schemas.ts';
+import { fieldValue } from '../map/field.ts';
 import {
   mapAlerts,
   mapPositions,
@@ -43,8 +44,9 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export class SystemPicture {
   readonly profile: Profile;
-  tradingState: TradingState | null = null;
-  expiresAt: number | null = null;
+  /** The state as the system reports it, and when it lapses by itself (null: it does not). */
+  #state: TradingState | null = null;
+  #expiresAt: number | null = null;
   services = new Map<string, Service>();
   serviceList: Service[] = [];
   venues: Venue[] = [];
@@ -79,6 +81,17 @@ export class SystemPicture {
       this.servicesCheckedAt = result.at;
       return;
     }
+    if (planned.expiry) {
+      const spec = this.profile.sections.tradingState;
+      const answer = usable(result, 'tradingState.expiry');
+      const seconds =
+        answer.ok && spec && 'expiry' in spec && spec.expiry
+          ? fieldValue(spec.expiry.seconds, answer.document)
+          : null;
+      // Unreadable: not known to lapse, rather than a guess.
+      this.#expire(typeof seconds === 'number' && seconds >= 0 ? result.at + seconds * 1000 : null);
+      return;
+    }
     if (planned.sections.includes('services')) this.servicesCheckedAt = result.at;
     for (const section of planned.sections) {
       const answer = usable(
@@ -105,7 +118,7 @@ export class SystemPicture {
       case 'tradingState': {
         if (!s.tradingState || 'notOffered' in s.tradingState) return;
         const read = mapTradingState(s.tradingState, document, at, name);
-        const held = this.tradingState;
+        const held = this.#state;
         // Undated by the system: the state keeps the time the connector first saw it.
         if (
           !read.dated &&
@@ -114,21 +127,8 @@ export class SystemPicture {
           held.changedBy === read.tradingState.changedBy
         )
           read.tradingState.changedAt = held.changedAt;
-        // A TTL read a second later names the same instant give or take the read's own delay.
-        const expiresAt =
-          read.expiresAt !== null &&
-          this.expiresAt !== null &&
-          Math.abs(read.expiresAt - this.expiresAt) < 2000
-            ? this.expiresAt
-            : read.expiresAt;
-        this.expiresAt = expiresAt;
-        if (expiresAt !== null) {
-          const lapse = `lapses by itself at ${iso(expiresAt).slice(11, 19)} UTC`;
-          read.tradingState.reason = read.tradingState.reason
-            ? `${read.tradingState.reason}; ${lapse}`
-            : lapse;
-        }
-        this.tradingState = read.tradingState;
+        this.#state = read.tradingState;
+        if (!s.tradingState.expiry) this.#expire(read.expiresAt);
         return;
       }
       case 'services':
@@ -161,6 +161,21 @@ export class SystemPicture {
         return;
       }
     }
+  }
+
+  /** A TTL read a second later names the same instant, give or take the read's own delay. */
+  #expire(expiresAt: number | null): void {
+    const held = this.#expiresAt;
+    this.#expiresAt =
+      expiresAt !== null && held !== null && Math.abs(expiresAt - held) < 2000 ? held : expiresAt;
+  }
+
+  /** The trading state with when it lapses by itself, if it does, in its reason. */
+  get tradingState(): TradingState | null {
+    const state = this.#state;
+    if (!state || this.#expiresAt === null) return state;
+    const lapse = `lapses by itself at ${iso(this.#expiresAt).slice(11, 19)} UTC`;
+    return { ...state, reason: state.reason ? `${state.reason}; ${lapse}` : lapse };
   }
 
   /** The sections' problems as warning alerts: what cannot be read, since when, and why. */

@@ -13,6 +13,8 @@ export interface PlannedRead {
   everyMs: number;
   /** The sections this read feeds (a probe feeds `services`). */
   sections: SectionName[];
+  /** Set for the read of when the trading state lapses by itself (a Redis key's TTL). */
+  expiry?: true;
   /** Set for a health probe: its rules, parsed once. */
   probe?: { probe: Probe; up: Condition[]; degraded: Condition[] };
 }
@@ -45,6 +47,14 @@ export function planReads(profile: Profile): PlannedRead[] {
     if (!section || 'notOffered' in section) continue;
     if ('from' in section) add(section.from, name);
     if ('list' in section && section.list) add(section.list.from, name);
+    if ('expiry' in section && section.expiry)
+      planned.push({
+        key: `expiry:${readKey(section.expiry.from)}`,
+        read: section.expiry.from,
+        everyMs: section.expiry.from.everyMs ?? profile.pollMs,
+        sections: ['tradingState'],
+        expiry: true,
+      });
     if ('probes' in section && section.probes)
       section.probes.forEach((probe, i) => {
         const parse = (rules: string[] | undefined, which: string) =>

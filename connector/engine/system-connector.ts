@@ -169,7 +169,7 @@ export class SystemConnector {
 
   /** The reads that decide whether the system can be read at all: its trading state's, else all but probes. */
   get #primary(): PlannedRead[] {
-    const state = this.#reads.filter((r) => r.sections.includes('tradingState'));
+    const state = this.#reads.filter((r) => r.sections.includes('tradingState') && !r.expiry);
     return state.length > 0 ? state : this.#reads.filter((r) => !r.probe);
   }
 

@@ -99,8 +99,13 @@ export const tradingStateSectionSchema = z.union([
     changedAt: fieldSchema.optional(),
     changedBy: fieldSchema.optional(),
     reason: fieldSchema.optional(),
-    /** Seconds until the state lapses by itself (a Redis key's TTL: `$.ttlSeconds`), shown with it. */
+    /** Seconds until the state lapses by itself, in the same document, shown with it. */
     expiresInSeconds: fieldSchema.optional(),
+    /**
+     * The same from a read of its own — a halt flag's TTL in Redis: `{ from: { redis: … },
+     * seconds: $.ttlSeconds }`. It never decides the state or whether the system can be read.
+     */
+    expiry: z.strictObject({ from: readSchema, seconds: fieldSchema }).optional(),
   }),
 ]);
 
