@@ -45,6 +45,8 @@ export interface ServiceSpec {
   name: string;
   /** The port the seed shows it on: documentation, not where the simulator binds it. */
   nativePort: number;
+  /** Where the seed addresses it when not on localhost (`api.binance.com`). */
+  seedHost?: string;
   /**
    * An exchange's public endpoint stands outside the system: its faults and crashes leave it
    * answering, and only its own exchange's outage takes it down.

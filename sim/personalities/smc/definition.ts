@@ -11,9 +11,9 @@ export const smc: PersonalityDef = {
   name: 'smc',
   title: 'SMC Trading Agent',
   services: [
-    { name: 'api', nativePort: 443 },
-    { name: 'binance', nativePort: 443, outsideTheSystem: true },
-    { name: 'bybit', nativePort: 443, outsideTheSystem: true },
+    { name: 'api', nativePort: 443, seedHost: 'api.smc-trading.com' },
+    { name: 'binance', nativePort: 443, seedHost: 'api.binance.com', outsideTheSystem: true },
+    { name: 'bybit', nativePort: 443, seedHost: 'api.bybit.com', outsideTheSystem: true },
   ],
   shape: {
     venues: [
