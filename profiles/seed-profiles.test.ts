@@ -11,14 +11,17 @@ import type { Profile } from '../connector/profile/schema.ts';
 import { personalityFactory } from '../sim/personalities/testing/personality-process.ts';
 import type { RunningPersonality } from '../sim/personalities/testing/personality-process.ts';
 import { TEST_TIMEOUT_MS, waitFor } from '../http-kit/testing/wait.ts';
+import { HAS_REDIS, redisFactory } from '../sim/personalities/testing/redis-server.ts';
 
 export interface SeedCase {
   profile: string;
   personality: string;
   /** Extra environment for both (a token the system and its profile share). */
   env?: Record<string, string>;
-  /** Arguments for the personality (e.g. its Redis). */
-  args?: () => Promise<string[]>;
+  /** What the system needs beside it (SMC's Redis): arguments for it, environment for its profile. */
+  prepare?: () => Promise<{ args: string[]; env: Record<string, string> }>;
+  /** Why this system cannot be tested here (a part it needs is not installed). */
+  skip?: string;
   /** What this system in particular offers, does not offer, and shows. */
   check: (snapshot: Snapshot) => void;
 }
@@ -94,10 +97,12 @@ export function describeSeedProfile(seed: SeedCase): void {
         const first = loadProfileFile(file, { ...process.env, ...seed.env });
         // Parsed once without the URLs to learn the env var names, then loaded for real.
         const draft = first.ok ? first.loaded.profile : null;
-        const running = await start(seed.personality, (await seed.args?.()) ?? []);
+        const extra = (await seed.prepare?.()) ?? { args: [], env: {} };
+        const running = await start(seed.personality, extra.args);
         const loaded = loadProfileFile(file, {
           ...process.env,
           ...seed.env,
+          ...extra.env,
           ...(draft ? envFor(draft, running) : {}),
         });
         if (!loaded.ok) throw new Error(loaded.error);
@@ -201,5 +206,25 @@ describeSeedProfile({
       'execution-engine',
     ]);
     expect(positions.every((p) => p.symbol !== '')).toBe(true);
+  },
+});
+
+const startRedis = redisFactory();
+
+describeSeedProfile({
+  profile: 'smc.yaml',
+  personality: 'smc',
+  skip: HAS_REDIS ? undefined : 'redis-server is not installed (npm test installs it)',
+  prepare: async () => {
+    const redis = await startRedis();
+    return { args: ['--redis', redis.url], env: { SMC_REDIS_URL: redis.url } };
+  },
+  check: ({ system, services }) => {
+    expect(system.controls.sort()).toEqual(['halt', 'resume']);
+    expect(system.unconfirmable).toEqual([]);
+    expect(system.manualControls?.map((m) => m.controlId)).toEqual(['venue-failover']);
+    expect(services.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['redis-halt-watch', 'binance-api', 'bybit-api']),
+    );
   },
 });
