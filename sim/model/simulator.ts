@@ -10,11 +10,12 @@ import {
   offeredControls,
   planControl,
 } from './controls.ts';
-import type { ControlPlan, ModelControl } from './controls.ts';
+import type { ModelControl } from './controls.ts';
 import { modelDetails } from './details.ts';
 import type { ModelDetails } from './details.ts';
 import { Engine } from './engine.ts';
 import { EventLog } from './event-log.ts';
+import { executePlan } from './execute-plan.ts';
 import type { EventPage, Listener } from './event-log.ts';
 import { systemShape } from './shape.ts';
 import type { SystemShape } from './shape.ts';
@@ -252,7 +253,7 @@ export class Simulator {
       return seen.kind === 'duplicate' ? seen : { kind: 'conflict', message: seen.message };
 
     const at = this.#actionTime();
-    if (this.#execute(planned.plan, operator, reason, at)) this.#engine.reportNow(at);
+    if (executePlan(this.#engine, planned.plan, operator, reason, at)) this.#engine.reportNow(at);
     const commandId = `cmd-${this.#ledger.size + 1}`;
     const venueId = input.venueId ?? null;
     const receipt: ControlReceipt = {
@@ -275,30 +276,6 @@ export class Simulator {
       executedAt: iso(at),
     });
     return { kind: 'executed', receipt };
-  }
-
-  /** Carries out a plan; true when it changed something that events must report now. */
-  #execute(plan: ControlPlan, operator: string, reason: string, at: number): boolean {
-    const e = this.#engine;
-    switch (plan.kind) {
-      case 'trading-state':
-        return e.setTradingState(plan.target, operator, reason, at, plan.reduction);
-      case 'venue-cancel-all':
-        e.venues.cancelVenue(plan.venueId);
-        return true;
-      case 'venue-disable':
-        e.venues.disable(plan.venueId, at + plan.durationMs);
-        return true;
-      case 'venue-reconnect':
-        return e.reconnectVenue(plan.venueId, at);
-      // The modes are not in the contract's events: nothing to report.
-      case 'routing-conservative':
-        e.modes.routeConservatively(at + plan.durationMs);
-        return false;
-      case 'regime-manual':
-        e.modes.fixRegime(plan.regime, at, at + plan.durationMs);
-        return false;
-    }
   }
 
   /** What the model knows beyond the snapshot (ticks first); see ModelDetails. */

@@ -7,7 +7,9 @@ import { enumParam, intParam } from '../kit/query.ts';
 import { ok } from '../kit/reply.ts';
 import type { Route } from '../kit/types.ts';
 import { checkEmergencyToken } from './emergency-token.ts';
-import * as map from './read-mapping.ts';
+import * as executioner from './executioner-mapping.ts';
+import * as sentinel from './sentinel-mapping.ts';
+import * as warden from './warden-mapping.ts';
 import { disableRequest, reduceRequest, regimeRequest, routingRequest } from './requests.ts';
 
 export interface LavContext {
@@ -20,7 +22,7 @@ export interface LavContext {
 const health = (ctx: LavContext, id: string): Route => ({
   method: 'GET',
   path: '/health',
-  handle: () => ok(map.lavHealth(ctx.sim.snapshot(), id)),
+  handle: () => ok(sentinel.lavHealth(ctx.sim.snapshot(), id)),
 });
 
 export function sentinelRoutes(ctx: LavContext): Route[] {
@@ -30,7 +32,7 @@ export function sentinelRoutes(ctx: LavContext): Route[] {
     {
       method: 'GET',
       path: '/api/regime',
-      handle: () => ok(map.lavRegime(sim.details(), ctx.regimeUpdatedAt())),
+      handle: () => ok(sentinel.lavRegime(sim.details(), ctx.regimeUpdatedAt())),
     },
     {
       method: 'POST',
@@ -44,10 +46,10 @@ export function sentinelRoutes(ctx: LavContext): Route[] {
           reason: `manual regime ${regime}`,
           by: 'lav-adaf:sentinel',
         });
-        return ok(map.lavRegime(sim.details(), ctx.regimeUpdatedAt()));
+        return ok(sentinel.lavRegime(sim.details(), ctx.regimeUpdatedAt()));
       },
     },
-    { method: 'GET', path: '/api/db/pool-status', handle: () => ok(map.lavPoolStatus(sim.details())) },
+    { method: 'GET', path: '/api/db/pool-status', handle: () => ok(sentinel.lavPoolStatus(sim.details())) },
   ];
 }
 
@@ -58,11 +60,15 @@ export function wardenRoutes(ctx: LavContext): Route[] {
     {
       method: 'GET',
       path: '/api/violations',
-      handle: (req) => ok(map.lavViolations(sim.history(), intParam(req.query, 'limit', 50, 1, 1000))),
+      handle: (req) => ok(warden.lavViolations(sim.history(), intParam(req.query, 'limit', 50, 1, 1000))),
     },
-    { method: 'GET', path: '/api/risk/attribution', handle: () => ok(map.lavAttribution(sim.details())) },
-    { method: 'GET', path: '/api/positions/risk-ranked', handle: () => ok(map.lavRiskRanked(sim.details())) },
-    { method: 'GET', path: '/api/alerts', handle: () => ok(map.lavAlerts(sim.snapshot())) },
+    { method: 'GET', path: '/api/risk/attribution', handle: () => ok(warden.lavAttribution(sim.details())) },
+    {
+      method: 'GET',
+      path: '/api/positions/risk-ranked',
+      handle: () => ok(warden.lavRiskRanked(sim.details())),
+    },
+    { method: 'GET', path: '/api/alerts', handle: () => ok(warden.lavAlerts(sim.snapshot())) },
     {
       method: 'POST',
       path: '/api/emergency/reduce',
@@ -107,12 +113,16 @@ export function executionerRoutes(ctx: LavContext): Route[] {
         return ok({ status: 'HALTED', already_halted: already, halted_at: receipt.receivedAt });
       },
     },
-    { method: 'GET', path: '/api/trading/status', handle: () => ok(map.lavTradingStatus(sim.snapshot())) },
-    { method: 'GET', path: '/api/metrics', handle: () => ok(map.lavMetrics(sim.snapshot())) },
+    {
+      method: 'GET',
+      path: '/api/trading/status',
+      handle: () => ok(executioner.lavTradingStatus(sim.snapshot())),
+    },
+    { method: 'GET', path: '/api/metrics', handle: () => ok(executioner.lavMetrics(sim.snapshot())) },
     {
       method: 'GET',
       path: '/api/venues/health',
-      handle: () => ok(map.lavVenuesHealth(sim.snapshot(), sim.details())),
+      handle: () => ok(executioner.lavVenuesHealth(sim.snapshot(), sim.details())),
     },
     {
       method: 'POST',
@@ -153,13 +163,13 @@ export function executionerRoutes(ctx: LavContext): Route[] {
       path: '/api/orders',
       handle: (req) => {
         enumParam(req.query, 'status', ['failed']);
-        return ok(map.lavFailedOrders(sim.history(), intParam(req.query, 'limit', 50, 1, 1000)));
+        return ok(executioner.lavFailedOrders(sim.history(), intParam(req.query, 'limit', 50, 1, 1000)));
       },
     },
     {
       method: 'GET',
       path: '/api/routing/diagnostics',
-      handle: () => ok(map.lavRoutingDiagnostics(sim.snapshot(), sim.details())),
+      handle: () => ok(executioner.lavRoutingDiagnostics(sim.snapshot(), sim.details())),
     },
   ];
 }
