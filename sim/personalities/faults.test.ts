@@ -1,7 +1,9 @@
 // Drill control's faults bend every personality's native surface as they bend the canonical
 // one, and a crashed system stops answering on every port it owns (not on those it does not:
 // an exchange's public API, the Prometheus beside EAFIX). The model runs on underneath.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { serviceProcessFactory } from '../../http-kit/testing/process.ts';
 import { freePort } from './testing/redis-server.ts';
 import {
   TEST_TIMEOUT_MS,
@@ -15,6 +17,10 @@ import {
 import type { RunningPersonality } from './testing/personality-process.ts';
 
 const start = personalityFactory();
+const runRaw = serviceProcessFactory({
+  name: 'simulator',
+  main: fileURLToPath(new URL('../host/main.ts', import.meta.url)),
+});
 
 /** Per personality: a read on the main service and on another, the error dialect, who stays up in a crash. */
 const SURFACES = {
@@ -130,5 +136,24 @@ describe('service ports', { timeout: TEST_TIMEOUT_MS }, () => {
       /^simulator listening on http:\/\/127\.0\.0\.1:(\d+) \(personality lav-adaf, seed 7: sentinel=http:\/\/127\.0\.0\.1:\1 warden=http:\/\/127\.0\.0\.1:\d+ executioner=http:\/\/127\.0\.0\.1:\d+\)\n$/,
     );
     expect((await request(`${p.services.executioner}/health`)).status).toBe(200);
+    p.cli.child.kill('SIGTERM');
+    expect(await p.cli.exited()).toEqual({ code: 0, signal: null });
+    expect(p.cli.stderr()).toBe('');
+  });
+
+  test.for([
+    [['--personality', 'nyse'], 'unknown personality "nyse" (one of hft, rtes, eafix, smc, lav-adaf)'],
+    [
+      ['--personality', 'eafix', '--service-port', 'gui-gateway=9000'],
+      '--service-port: gui-gateway is the main service; its port is --port',
+    ],
+    [
+      ['--personality', 'smc', '--redis', 'http://127.0.0.1:6379'],
+      '--redis must be redis://HOST:PORT, got "http://127.0.0.1:6379"',
+    ],
+  ] as const)('%s exits with code 2 and one line', async ([args, message]) => {
+    const cli = runRaw(['--port', '0', ...args]);
+    expect((await cli.exited()).code).toBe(2);
+    expect(cli.stderr()).toBe(`simulator: ${message}\n`);
   });
 });
