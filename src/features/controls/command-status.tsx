@@ -58,7 +58,7 @@ function describe(command: Command, n: Naming): Said {
       return { text: `REJECTED${n.by} — ${command.problem}`, className: 'text-red-300', loud: false };
     case 'done-by-hand':
       return {
-        text: `DONE BY HAND${n.on} — ticked in the war room; ${n.name} was not asked and cannot confirm it`,
+        text: `DONE BY HAND — ticked in the war room; ${n.name} was not asked and cannot confirm it`,
         className: 'text-slate-200',
         loud: false,
       };

@@ -55,11 +55,14 @@ describe('controls as the system offers them', () => {
     const { store, sim } = await renderBar({
       manualControls: [{ controlId: 'halt', command, note: 'on rtes-gw1, as ops' }],
     });
-    const halt = await screen.findByRole('group', { name: 'Halt trading, by hand' });
+    const opener = await screen.findByRole('button', { name: 'Halt trading · by hand ○ not done' });
+    fireEvent.click(opener);
+    const halt = screen.getByRole('group', { name: 'Halt trading, by hand' });
     expect(within(halt).getByText(command)).toBeInTheDocument();
     expect(within(halt).getByRole('button', { name: 'Copy command' })).toBeInTheDocument();
     expect(halt).toHaveTextContent('on rtes-gw1, as ops');
-    expect(screen.queryByRole('button', { name: /Halt trading/ })).not.toBeInTheDocument();
+    // No button that would send it: the trading system cannot take it.
+    expect(screen.getAllByRole('button', { name: /Halt trading/ })).toEqual([opener]);
     const tick = within(halt).getByRole('checkbox', { name: 'I ran it: mark as done' });
     expect(tick).not.toBeChecked();
     expect(screen.queryByRole('list', { name: 'Commands' })).not.toBeInTheDocument();
