@@ -45,6 +45,8 @@ export interface ListedSystem {
   sim: ReturnType<typeof makeSim>;
   /** How the list shows it, over what its simulator says (e.g. unreachable, with a problem). */
   summary?: Partial<SystemSummary>;
+  /** The war-room server cannot read it: its API answers 503 and its stream does not open. */
+  down?: boolean;
 }
 
 /**
@@ -62,9 +64,19 @@ export function renderSystems(
       HttpResponse.json({ systems: systems.map((s) => summaryOf(s.id, s.sim.sim, s.summary)) }),
     ),
     ...systems.flatMap((s) =>
-      simHandlers({ sim: s.sim.sim, baseUrl: base(s.id), operators: opts.operators }),
+      s.down
+        ? [
+            http.get(`${base(s.id)}/*`, () =>
+              HttpResponse.json(
+                { title: 'Service Unavailable', status: 503, detail: s.summary?.problem ?? 'unreachable' },
+                { status: 503 },
+              ),
+            ),
+          ]
+        : simHandlers({ sim: s.sim.sim, baseUrl: base(s.id), operators: opts.operators }),
     ),
   );
-  const streams = installSimStreams(Object.fromEntries(systems.map((s) => [base(s.id), s.sim.sim])));
+  const up = systems.filter((s) => !s.down);
+  const streams = installSimStreams(Object.fromEntries(up.map((s) => [base(s.id), s.sim.sim])));
   return { ...renderLive(ui, { handlers: [], config: opts.config, keepStream: true }), streams };
 }

@@ -1,6 +1,15 @@
 import { formatAge, formatClock } from '../../lib/format.ts';
 import { useConnectionReport, useDataProblem } from '../../live/connection-store.ts';
 import { useNow } from '../../lib/use-now.ts';
+import { useSystemScope, useSystemsView } from '../../systems/system-scope.tsx';
+
+/** Why the war-room server cannot read the system on screen, in its words; null when it can. */
+function useServerSays(): string | null {
+  const { systems } = useSystemsView();
+  const { systemId } = useSystemScope();
+  const shown = systems?.find((s) => s.id === systemId);
+  return shown && !shown.reachable ? shown.problem : null;
+}
 
 /**
  * The one place that says whether the board is live. Silent while the stream is healthy;
@@ -10,6 +19,7 @@ export function ConnectionBanner() {
   const report = useConnectionReport();
   const dataProblem = useDataProblem();
   const now = useNow(500);
+  const serverSays = useServerSays();
   const lastKnown =
     report.lastContactAt === null
       ? 'no data received yet'
@@ -20,6 +30,7 @@ export function ConnectionBanner() {
       {report.phase === 'unreachable' && (
         <div role="alert" className="bg-red-700 px-4 py-2 text-lg font-semibold text-white">
           ✖ Trading API unreachable since {formatClock(report.since)} ({report.problem ?? 'no answer'}) —{' '}
+          {serverSays && `${serverSays} — `}
           {lastKnown}
         </div>
       )}

@@ -66,7 +66,7 @@ export function SystemChoice({
           role="tooltip"
           className="pointer-events-none absolute top-full left-0 z-30 mt-1 hidden w-max max-w-sm rounded bg-black px-2 py-1 text-sm text-white shadow-lg group-focus-within:block group-hover:block"
         >
-          {system.name} cannot be read: {system.problem ?? 'no reason given'}
+          {system.problem ?? `The war-room server cannot read ${system.name}.`}
         </span>
       )}
     </span>
@@ -74,7 +74,7 @@ export function SystemChoice({
 }
 
 function freshness(system: SystemSummary, ageMs: number | null, stale: boolean, seenAt: number | null) {
-  if (seenAt === null || ageMs === null) return system.reachable ? 'not read yet' : 'never reached';
+  if (seenAt === null || ageMs === null) return system.reachable ? 'no data yet' : 'never reached';
   if (!system.reachable) return `last read ${formatClock(seenAt)}`;
-  return stale ? `⚠ stale ${formatAge(ageMs)}` : `read ${formatAge(ageMs)} ago`;
+  return stale ? `⚠ stale ${formatAge(ageMs)}` : `updated ${formatAge(ageMs)} ago`;
 }

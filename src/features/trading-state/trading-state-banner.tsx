@@ -53,8 +53,9 @@ function Banner() {
           {systemName ?? 'Trading system'}: {meaning}
         </p>
         <p>
-          since {formatClock(Date.parse(tradingState.changedAt))} by {tradingState.changedBy} — “
-          {tradingState.reason}”
+          since {formatClock(Date.parse(tradingState.changedAt))} by {tradingState.changedBy}
+          {/* Some systems give no reason: say nothing rather than an empty quote. */}
+          {tradingState.reason.trim() && ` — “${tradingState.reason}”`}
         </p>
       </div>
       <div className="rounded bg-black/30 px-2 py-1">
