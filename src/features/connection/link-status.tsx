@@ -2,6 +2,7 @@ import { formatAge } from '../../lib/format.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { useConnectionReport } from '../../live/connection-store.ts';
 import { useStatus } from '../../live/status-query.ts';
+import { useSeveralSystems } from '../../systems/system-scope.tsx';
 
 const phaseText = {
   connecting: 'connecting…',
@@ -18,6 +19,8 @@ export function LinkStatus() {
   const report = useConnectionReport();
   const eventId = useStatus((s) => s.eventId);
   const now = useNow(1000);
+  // Beside the systems' buttons the one on screen is plain: its name would only crowd the header.
+  const several = useSeveralSystems();
   return (
     <p
       className="text-sm text-slate-400 tabular-nums"
@@ -26,7 +29,8 @@ export function LinkStatus() {
       data-event-id={eventId ?? ''}
       data-resyncs={report.resyncs}
     >
-      Trading API: <span className="font-semibold text-slate-200">{phaseText[report.phase]}</span>
+      {several ? 'Link: ' : 'Trading API: '}
+      <span className="font-semibold text-slate-200">{phaseText[report.phase]}</span>
       {report.phase !== 'live' && ` for ${formatAge(now - report.since)}`}
       {eventId !== undefined && ` · event #${eventId}`}
       {report.resyncs > 0 && ` · re-synced ${report.resyncs}×`}
