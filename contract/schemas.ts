@@ -73,6 +73,24 @@ export const thresholdsContractSchema = z.object({
 
 const environmentSchema = z.enum(['production', 'simulator', 'drill']);
 
+export const slaFigureSchema = z.union([z.int().min(0), z.literal('none'), z.null()]);
+export type SlaFigure = z.infer<typeof slaFigureSchema>;
+
+export const severityTimersSchema = z.object({
+  acknowledgeMs: slaFigureSchema,
+  respondMs: slaFigureSchema,
+  updateEveryMs: slaFigureSchema,
+  escalateAfterMs: slaFigureSchema,
+});
+export type SeverityTimers = z.infer<typeof severityTimersSchema>;
+
+export const incidentPolicySchema = z.object({
+  scheme: z.enum(['P1-P4', 'P0-P3', 'SEV1-SEV4']),
+  severities: z.array(severityTimersSchema).min(4).max(4),
+  playbooks: z.string().nullable(),
+});
+export type IncidentPolicy = z.infer<typeof incidentPolicySchema>;
+
 export const systemInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -82,6 +100,7 @@ export const systemInfoSchema = z.object({
   manualControls: z.array(manualControlSchema).optional(),
   notOffered: z.array(notOfferedSchema).optional(),
   thresholds: thresholdsContractSchema.optional(),
+  incidents: incidentPolicySchema.optional(),
 });
 export type SystemInfo = z.infer<typeof systemInfoSchema>;
 
@@ -388,6 +407,9 @@ export const componentSchemas = {
   SectionName: sectionNameSchema,
   NotOffered: notOfferedSchema,
   Thresholds: thresholdsContractSchema,
+  SlaFigure: slaFigureSchema,
+  SeverityTimers: severityTimersSchema,
+  IncidentPolicy: incidentPolicySchema,
   SystemSummary: systemSummarySchema,
   SystemList: systemListSchema,
   Health: healthSchema,

@@ -168,6 +168,14 @@ describeSeedProfile({
     expect(metrics.windows.at(-1)?.latencyP99?.unit).toMatch(/^(us|ms)$/);
     expect(venues.map((v) => v.id)).toContain('binance');
     expect(system.thresholds?.latencyP99.critical).toEqual({ value: 10, unit: 'ms' });
+    expect(system.incidents).toMatchObject({ scheme: 'SEV1-SEV4', playbooks: 'hft' });
+    expect(system.incidents?.severities[0]).toEqual({
+      acknowledgeMs: 300_000,
+      respondMs: 300_000,
+      updateEveryMs: 900_000,
+      escalateAfterMs: null,
+    });
+    expect(system.incidents?.severities[3]?.respondMs).toBe('none');
   },
 });
 

@@ -9,6 +9,7 @@ import type {
   TradingStateName,
 } from '../../contract/schemas.ts';
 import type { Field } from '../profile/fields.ts';
+import { incidentPolicy } from '../profile/incidents.ts';
 import type { Profile } from '../profile/schema.ts';
 
 const SECTION_WORDS: Record<SectionName, string> = {
@@ -77,5 +78,6 @@ export function systemInfo(profile: Profile, environment: SystemInfo['environmen
     manualControls,
     notOffered,
     ...(profile.thresholds ? { thresholds: profile.thresholds } : {}),
+    ...(profile.incidents ? { incidents: incidentPolicy(profile.incidents) } : {}),
   };
 }

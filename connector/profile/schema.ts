@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { thresholdsContractSchema } from '../../contract/schemas.ts';
 import { controlsSchema } from './controls.ts';
+import { incidentsSchema } from './incidents.ts';
 import { sectionsSchema } from './sections.ts';
 import { httpServiceSchema, redisConnectionSchema, secretSchema } from './sources.ts';
 import { checkReferences } from './references.ts';
@@ -28,6 +29,8 @@ export const profileSchema = z
     redis: z.record(name, redisConnectionSchema).default({}),
     sections: sectionsSchema,
     controls: controlsSchema.default({}),
+    /** Its severity scheme, the timers of each severity, and its playbooks. */
+    incidents: incidentsSchema.optional(),
     /** The system's own alert thresholds; the board's defaults when absent. */
     thresholds: thresholdsContractSchema
       .strict()

@@ -266,6 +266,24 @@ export interface components {
             notOffered?: components["schemas"]["NotOffered"][];
             /** @description The system's own alert thresholds (an HFT system lives in milliseconds, an exchange engine in microseconds). */
             thresholds?: components["schemas"]["Thresholds"];
+            /** @description How this system's incidents are graded and timed, and which playbooks answer them. */
+            incidents?: components["schemas"]["IncidentPolicy"];
+        };
+        /** @description Milliseconds; `none` where the system says there is no timer; null where it says nothing. */
+        SlaFigure: number | "none" | null;
+        SeverityTimers: {
+            acknowledgeMs: components["schemas"]["SlaFigure"];
+            respondMs: components["schemas"]["SlaFigure"];
+            updateEveryMs: components["schemas"]["SlaFigure"];
+            escalateAfterMs: components["schemas"]["SlaFigure"];
+        };
+        IncidentPolicy: {
+            /** @enum {string} */
+            scheme: "P1-P4" | "P0-P3" | "SEV1-SEV4";
+            /** @description The timers of each severity of the scheme, most severe first. */
+            severities: components["schemas"]["SeverityTimers"][];
+            /** @description The playbook library whose procedures answer this system's incidents (a playbook's `system`). */
+            playbooks: string | null;
         };
         Thresholds: {
             latencyP99: {
