@@ -5,6 +5,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { ManualClock } from '../model/clock.ts';
+import { Simulator } from '../model/simulator.ts';
+import { NativeProblem } from './kit/problem.ts';
+import { findRoute } from './kit/router.ts';
 import { PERSONALITY_NAMES } from './kit/types.ts';
 import type { PersonalityName } from './kit/types.ts';
 import { PERSONALITIES } from './registry.ts';
@@ -90,4 +94,36 @@ describe.skipIf(!present)(title, () => {
       expect(answers.filter((a) => a.includes('unexpected'))).toEqual([]);
     },
   );
+
+  test.for(PERSONALITY_NAMES)('%s: the endpoints marked "seed" are exactly those its seed calls', (name) => {
+    const def = PERSONALITIES[name];
+    const runtime = def.create(new Simulator({ seed: 1, clock: new ManualClock(0), shape: def.shape }), {
+      env: {},
+    });
+    const seedRoutes = new Set(
+      Object.entries(runtime.routes).flatMap(([service, routes]) =>
+        routes.filter((r) => r.source === 'seed').map((r) => `${service} ${r.method} ${r.path}`),
+      ),
+    );
+    const called = new Set<string>();
+    const unmarked: string[] = [];
+    for (const { service, call } of callsFor(name)) {
+      try {
+        const { route } = findRoute(
+          runtime.routes[service] ?? [],
+          call.method,
+          call.target.split('?')[0] ?? '/',
+        );
+        const id = `${service} ${route.method} ${route.path}`;
+        if (route.source === 'seed') called.add(id);
+        else unmarked.push(id);
+      } catch (error) {
+        if (!(error instanceof NativeProblem)) throw error;
+        unmarked.push(`${service} ${call.method} ${call.target} (${error.status})`);
+      }
+    }
+    void runtime.stop?.();
+    expect(unmarked).toEqual([]);
+    expect([...seedRoutes].filter((id) => !called.has(id))).toEqual([]);
+  });
 });

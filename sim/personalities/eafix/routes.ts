@@ -39,6 +39,7 @@ export function eafixRoutes(sim: Simulator, targets: readonly UpTarget[]): Recor
   const healthz = (id: string): Route => ({
     method: 'GET',
     path: '/healthz',
+    source: 'seed',
     handle: () => {
       const found = service(id);
       return found ? ok(map.eafixHealthz(found)) : ok({ status: 'unknown', service: id });
@@ -54,10 +55,11 @@ export function eafixRoutes(sim: Simulator, targets: readonly UpTarget[]): Recor
   return {
     'gui-gateway': [
       healthz('gui-gateway'),
-      { method: 'GET', path: '/health', handle: () => ok(map.eafixHealth(snapshot())) },
+      { method: 'GET', path: '/health', source: 'seed', handle: () => ok(map.eafixHealth(snapshot())) },
       {
         method: 'POST',
         path: '/emergency/stop-trading',
+        source: 'seed',
         handle: () => {
           const already = snapshot().tradingState.state === 'HALTED';
           runControl(sim, {
@@ -72,20 +74,37 @@ export function eafixRoutes(sim: Simulator, targets: readonly UpTarget[]): Recor
           });
         },
       },
-      { method: 'GET', path: '/api/trading/status', handle: () => ok(map.eafixTradingStatus(snapshot())) },
-      { method: 'GET', path: '/api/positions', handle: () => ok(map.eafixPositions(sim.details())) },
+      {
+        method: 'GET',
+        path: '/api/trading/status',
+        source: 'assumed',
+        handle: () => ok(map.eafixTradingStatus(snapshot())),
+      },
+      {
+        method: 'GET',
+        path: '/api/positions',
+        source: 'seed',
+        handle: () => ok(map.eafixPositions(sim.details())),
+      },
       {
         method: 'GET',
         path: '/api/reconcile/positions',
+        source: 'seed',
         handle: () => ok(map.eafixReconcile(sim.details())),
       },
-      { method: 'GET', path: '/api/alerts', handle: () => ok(map.eafixAlerts(snapshot())) },
+      {
+        method: 'GET',
+        path: '/api/alerts',
+        source: 'assumed',
+        handle: () => ok(map.eafixAlerts(snapshot())),
+      },
     ],
     'data-ingestor': [
       healthz('data-ingestor'),
       {
         method: 'POST',
         path: '/test/simulate-tick',
+        source: 'seed',
         body: 'optional',
         handle: (req) => {
           const tick = tickRequest(req.body, mark);
@@ -111,6 +130,7 @@ export function eafixRoutes(sim: Simulator, targets: readonly UpTarget[]): Recor
       {
         method: 'GET',
         path: '/api/signals',
+        source: 'seed',
         handle: (req) => {
           const all = [...testSignals, ...signalsFrom(sim.history())].sort((a, b) => b.at - a.at);
           return ok(list(req, all, (s) => s.at).map(map.eafixSignal));
@@ -123,19 +143,31 @@ export function eafixRoutes(sim: Simulator, targets: readonly UpTarget[]): Recor
       {
         method: 'GET',
         path: '/api/executions',
+        source: 'seed',
         handle: (req) => {
           const since = sinceParam(req.query, Date.parse(snapshot().asOf));
           const limit = intParam(req.query, 'limit', 100, 1, 1000);
           return ok(executionsFrom(sim.history(), since, limit).map(map.eafixExecution));
         },
       },
-      { method: 'GET', path: '/api/venues', handle: () => ok(map.eafixVenues(snapshot())) },
-      { method: 'GET', path: '/api/metrics', handle: () => ok(map.eafixMetrics(snapshot())) },
+      {
+        method: 'GET',
+        path: '/api/venues',
+        source: 'assumed',
+        handle: () => ok(map.eafixVenues(snapshot())),
+      },
+      {
+        method: 'GET',
+        path: '/api/metrics',
+        source: 'assumed',
+        handle: () => ok(map.eafixMetrics(snapshot())),
+      },
     ],
     prometheus: [
       {
         method: 'GET',
         path: '/api/v1/query',
+        source: 'assumed',
         handle: (req) => {
           const jobs = selectJobs(req.query.get('query'), targets);
           const t = promTime(req.query.get('time'), 'time', Date.parse(snapshot().asOf));
@@ -145,6 +177,7 @@ export function eafixRoutes(sim: Simulator, targets: readonly UpTarget[]): Recor
       {
         method: 'GET',
         path: '/api/v1/query_range',
+        source: 'seed',
         handle: (req) => {
           const jobs = selectJobs(req.query.get('query'), targets);
           return ok(rangeQuery(jobs, upHistory(sim.history()), req.query));

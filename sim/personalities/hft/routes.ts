@@ -24,20 +24,42 @@ export function hftRoutes(sim: Simulator, levels: { warningUs: number; criticalU
   const nowUs = () => epochUs(epochMs(sim.snapshot().asOf));
 
   return [
-    { method: 'GET', path: '/api/v1/status', handle: () => ok(hftStatus(sim.snapshot())) },
-    { method: 'GET', path: '/api/v1/health', handle: () => ok(hftHealth(sim.snapshot())) },
-    { method: 'GET', path: '/api/v1/exchanges', handle: () => ok(hftExchanges(sim.snapshot())) },
+    { method: 'GET', path: '/api/v1/status', source: 'assumed', handle: () => ok(hftStatus(sim.snapshot())) },
+    { method: 'GET', path: '/api/v1/health', source: 'assumed', handle: () => ok(hftHealth(sim.snapshot())) },
+    {
+      method: 'GET',
+      path: '/api/v1/exchanges',
+      source: 'assumed',
+      handle: () => ok(hftExchanges(sim.snapshot())),
+    },
     {
       method: 'GET',
       path: '/api/v1/metrics',
+      source: 'assumed',
       handle: (req) => ok(hftMetrics(sim.snapshot(), intParam(req.query, 'history', 60, 0, 300))),
     },
-    { method: 'GET', path: '/api/v1/positions', handle: () => ok(hftPositions(sim.details())) },
-    { method: 'GET', path: '/api/v1/alerts', handle: () => ok(hftAlerts(sim.snapshot(), levels)) },
-    { method: 'GET', path: '/api/v1/config', handle: () => ok(hftConfig(sim.snapshot(), sim.details())) },
+    {
+      method: 'GET',
+      path: '/api/v1/positions',
+      source: 'seed',
+      handle: () => ok(hftPositions(sim.details())),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/alerts',
+      source: 'assumed',
+      handle: () => ok(hftAlerts(sim.snapshot(), levels)),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/config',
+      source: 'assumed',
+      handle: () => ok(hftConfig(sim.snapshot(), sim.details())),
+    },
     {
       method: 'POST',
       path: '/api/v1/killswitch',
+      source: 'seed',
       body: 'optional',
       handle: (req) => {
         const reason = killswitchReason(req.body);
@@ -57,6 +79,7 @@ export function hftRoutes(sim: Simulator, levels: { warningUs: number; criticalU
     {
       method: 'POST',
       path: '/api/v1/exchanges/:name/cancel_all_orders',
+      source: 'seed',
       handle: (req) => {
         const name = knownExchange(req.params.name ?? '', sim.venueIds);
         const open = venue(name)?.openOrders ?? 0;
@@ -77,6 +100,7 @@ export function hftRoutes(sim: Simulator, levels: { warningUs: number; criticalU
     {
       method: 'POST',
       path: '/api/v1/exchanges/:name/reconnect',
+      source: 'seed',
       handle: (req) => {
         const name = knownExchange(req.params.name ?? '', sim.venueIds);
         const was = venue(name)?.connection;
@@ -99,6 +123,7 @@ export function hftRoutes(sim: Simulator, levels: { warningUs: number; criticalU
     {
       method: 'PUT',
       path: '/api/v1/config',
+      source: 'seed',
       body: 'required',
       handle: (req) => {
         const changes = configChanges(req.body, sim.venueIds);
@@ -126,11 +151,13 @@ export function hftRoutes(sim: Simulator, levels: { warningUs: number; criticalU
     {
       method: 'POST',
       path: '/api/v1/system/clear_caches',
+      source: 'seed',
       handle: () => ok({ status: 'ok', timestamp_us: nowUs() }),
     },
     {
       method: 'POST',
       path: '/api/v1/orders/archive',
+      source: 'seed',
       handle: () => ok({ status: 'ok', timestamp_us: nowUs() }),
     },
   ];

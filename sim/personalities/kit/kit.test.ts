@@ -11,6 +11,7 @@ import type { Route } from './types.ts';
 const route = (method: Route['method'], path: string): Route => ({
   method,
   path,
+  source: 'seed',
   handle: () => ({ status: 200, json: {} }),
 });
 const problemOf = (run: () => unknown): NativeProblem => {

@@ -36,6 +36,8 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Segments; `:name` is a parameter. */
   path: string;
+  /** Whether the seed playbook shows this method and path, or the simulator offers it in the system's style. */
+  source: 'seed' | 'assumed';
   body?: BodyRule;
   handle(req: NativeRequest): NativeReply | Promise<NativeReply>;
 }

@@ -19,24 +19,28 @@ export interface LavContext {
   regimeUpdatedAt(): number;
 }
 
-const health = (ctx: LavContext, id: string): Route => ({
+/** The seed shows the Sentinel's /health; the other two daemons have one in the same shape. */
+const health = (ctx: LavContext, id: string, source: Route['source']): Route => ({
   method: 'GET',
   path: '/health',
+  source,
   handle: () => ok(sentinel.lavHealth(ctx.sim.snapshot(), id)),
 });
 
 export function sentinelRoutes(ctx: LavContext): Route[] {
   const { sim } = ctx;
   return [
-    health(ctx, 'market-sentinel'),
+    health(ctx, 'market-sentinel', 'seed'),
     {
       method: 'GET',
       path: '/api/regime',
+      source: 'assumed',
       handle: () => ok(sentinel.lavRegime(sim.details(), ctx.regimeUpdatedAt())),
     },
     {
       method: 'POST',
       path: '/api/regime/manual',
+      source: 'seed',
       body: 'required',
       handle: (req) => {
         const { regime, durationS } = regimeRequest(req.body);
@@ -49,29 +53,47 @@ export function sentinelRoutes(ctx: LavContext): Route[] {
         return ok(sentinel.lavRegime(sim.details(), ctx.regimeUpdatedAt()));
       },
     },
-    { method: 'GET', path: '/api/db/pool-status', handle: () => ok(sentinel.lavPoolStatus(sim.details())) },
+    {
+      method: 'GET',
+      path: '/api/db/pool-status',
+      source: 'seed',
+      handle: () => ok(sentinel.lavPoolStatus(sim.details())),
+    },
   ];
 }
 
 export function wardenRoutes(ctx: LavContext): Route[] {
   const { sim } = ctx;
   return [
-    health(ctx, 'risk-warden'),
+    health(ctx, 'risk-warden', 'assumed'),
     {
       method: 'GET',
       path: '/api/violations',
+      source: 'seed',
       handle: (req) => ok(warden.lavViolations(sim.history(), intParam(req.query, 'limit', 50, 1, 1000))),
     },
-    { method: 'GET', path: '/api/risk/attribution', handle: () => ok(warden.lavAttribution(sim.details())) },
+    {
+      method: 'GET',
+      path: '/api/risk/attribution',
+      source: 'seed',
+      handle: () => ok(warden.lavAttribution(sim.details())),
+    },
     {
       method: 'GET',
       path: '/api/positions/risk-ranked',
+      source: 'seed',
       handle: () => ok(warden.lavRiskRanked(sim.details())),
     },
-    { method: 'GET', path: '/api/alerts', handle: () => ok(warden.lavAlerts(sim.snapshot())) },
+    {
+      method: 'GET',
+      path: '/api/alerts',
+      source: 'assumed',
+      handle: () => ok(warden.lavAlerts(sim.snapshot())),
+    },
     {
       method: 'POST',
       path: '/api/emergency/reduce',
+      source: 'seed',
       body: 'optional',
       handle: (req) => {
         const { reductionPct, timeframeS } = reduceRequest(req.body);
@@ -98,10 +120,11 @@ export function wardenRoutes(ctx: LavContext): Route[] {
 export function executionerRoutes(ctx: LavContext): Route[] {
   const { sim } = ctx;
   return [
-    health(ctx, 'executioner'),
+    health(ctx, 'executioner', 'assumed'),
     {
       method: 'POST',
       path: '/api/emergency/halt-all',
+      source: 'seed',
       handle: (req) => {
         checkEmergencyToken(ctx.emergencyToken, req.headers);
         const already = sim.snapshot().tradingState.state === 'HALTED';
@@ -116,17 +139,25 @@ export function executionerRoutes(ctx: LavContext): Route[] {
     {
       method: 'GET',
       path: '/api/trading/status',
+      source: 'assumed',
       handle: () => ok(executioner.lavTradingStatus(sim.snapshot())),
     },
-    { method: 'GET', path: '/api/metrics', handle: () => ok(executioner.lavMetrics(sim.snapshot())) },
+    {
+      method: 'GET',
+      path: '/api/metrics',
+      source: 'assumed',
+      handle: () => ok(executioner.lavMetrics(sim.snapshot())),
+    },
     {
       method: 'GET',
       path: '/api/venues/health',
+      source: 'seed',
       handle: () => ok(executioner.lavVenuesHealth(sim.snapshot(), sim.details())),
     },
     {
       method: 'POST',
       path: '/api/venues/disable',
+      source: 'seed',
       body: 'required',
       handle: (req) => {
         const { venues, durationS } = disableRequest(req.body, sim.venueIds);
@@ -145,6 +176,7 @@ export function executionerRoutes(ctx: LavContext): Route[] {
     {
       method: 'POST',
       path: '/api/routing/mode',
+      source: 'seed',
       body: 'required',
       handle: (req) => {
         const { timeoutS } = routingRequest(req.body);
@@ -161,6 +193,7 @@ export function executionerRoutes(ctx: LavContext): Route[] {
     {
       method: 'GET',
       path: '/api/orders',
+      source: 'seed',
       handle: (req) => {
         enumParam(req.query, 'status', ['failed']);
         return ok(executioner.lavFailedOrders(sim.history(), intParam(req.query, 'limit', 50, 1, 1000)));
@@ -169,6 +202,7 @@ export function executionerRoutes(ctx: LavContext): Route[] {
     {
       method: 'GET',
       path: '/api/routing/diagnostics',
+      source: 'seed',
       handle: () => ok(executioner.lavRoutingDiagnostics(sim.snapshot(), sim.details())),
     },
   ];

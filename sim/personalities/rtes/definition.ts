@@ -38,10 +38,16 @@ export const rtes: PersonalityDef = {
     return {
       routes: {
         api: [
-          { method: 'GET', path: '/health', handle: () => ok(rtesHealth(sim.snapshot(), startedAt)) },
+          {
+            method: 'GET',
+            path: '/health',
+            source: 'seed',
+            handle: () => ok(rtesHealth(sim.snapshot(), startedAt)),
+          },
           {
             method: 'GET',
             path: '/metrics',
+            source: 'seed',
             handle: () => textReply(exposition(rtesMetrics(sim.snapshot(), totals)), EXPOSITION_TYPE),
           },
         ],

@@ -38,11 +38,36 @@ export const smc: PersonalityDef = {
     return {
       routes: {
         api: [
-          { method: 'GET', path: '/health', handle: () => ok(smcHealth(sim.snapshot(), watch.status())) },
-          { method: 'GET', path: '/v1/status', handle: () => ok(smcStatus(sim.snapshot(), watch.status())) },
-          { method: 'GET', path: '/v1/metrics', handle: () => ok(smcMetrics(sim.snapshot())) },
-          { method: 'GET', path: '/v1/positions', handle: () => ok(smcPositions(sim.details())) },
-          { method: 'GET', path: '/v1/alerts', handle: () => ok(smcAlerts(sim.snapshot())) },
+          {
+            method: 'GET',
+            path: '/health',
+            source: 'seed',
+            handle: () => ok(smcHealth(sim.snapshot(), watch.status())),
+          },
+          {
+            method: 'GET',
+            path: '/v1/status',
+            source: 'seed',
+            handle: () => ok(smcStatus(sim.snapshot(), watch.status())),
+          },
+          {
+            method: 'GET',
+            path: '/v1/metrics',
+            source: 'assumed',
+            handle: () => ok(smcMetrics(sim.snapshot())),
+          },
+          {
+            method: 'GET',
+            path: '/v1/positions',
+            source: 'assumed',
+            handle: () => ok(smcPositions(sim.details())),
+          },
+          {
+            method: 'GET',
+            path: '/v1/alerts',
+            source: 'assumed',
+            handle: () => ok(smcAlerts(sim.snapshot())),
+          },
         ],
         binance: binanceRoutes(sim),
         bybit: bybitRoutes(sim),

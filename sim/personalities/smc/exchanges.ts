@@ -17,6 +17,7 @@ export function binanceRoutes(sim: Simulator): Route[] {
     {
       method: 'GET',
       path: '/api/v3/ping',
+      source: 'seed',
       handle: () =>
         sim.details().exchangesDown.includes('binance')
           ? ok({ code: -1001, msg: 'exchange unavailable (simulated outage)' }, 503)
@@ -30,6 +31,7 @@ export function bybitRoutes(sim: Simulator): Route[] {
     {
       method: 'GET',
       path: '/v2/public/time',
+      source: 'seed',
       handle: () => {
         const time_now = epochSeconds(sim.now()).toFixed(6);
         return sim.details().exchangesDown.includes('bybit')
