@@ -236,3 +236,28 @@ describeSeedProfile({
     );
   },
 });
+
+describeSeedProfile({
+  profile: 'lav-adaf.yaml',
+  personality: 'lav-adaf',
+  env: { EMERGENCY_TOKEN: 'lav-emergency-token-for-tests' },
+  check: ({ system, services, venues }) => {
+    expect(system.controls.sort()).toEqual([
+      'halt',
+      'reduce-positions',
+      'regime-manual',
+      'routing-conservative',
+      'venue-disable',
+    ]);
+    // Nothing on the board shows a routing mode or a regime: sent, never confirmed.
+    expect(system.unconfirmable?.sort()).toEqual(['regime-manual', 'routing-conservative']);
+    expect(system.manualControls?.map((m) => m.controlId)).toEqual(['resume']);
+    expect(services.map((s) => s.id)).toEqual([
+      'market-sentinel',
+      'risk-warden',
+      'executioner',
+      'postgres-pool',
+    ]);
+    expect(venues.length).toBeGreaterThan(0);
+  },
+});
