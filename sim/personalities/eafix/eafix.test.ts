@@ -270,6 +270,7 @@ describe('eafix personality', { timeout: TEST_TIMEOUT_MS }, () => {
       return up.data.result.every((r) => r.value[1] === '0') ? up : undefined;
     });
     expect(down.data.result).toHaveLength(6);
+    expect((await request(`${prom}/-/healthy`)).status).toBe(200);
     const refused = await request(`${prom}/api/v1/query?query=${encodeURIComponent('rate(x[5m])')}`);
     expect([refused.status, (refused.body as { errorType: string }).errorType]).toEqual([400, 'bad_data']);
   });

@@ -6,7 +6,7 @@ import { runControl } from '../kit/control.ts';
 import { pythonIso } from '../kit/formats.ts';
 import { badRequest } from '../kit/problem.ts';
 import { intParam, sinceParam } from '../kit/query.ts';
-import { ok } from '../kit/reply.ts';
+import { ok, textReply } from '../kit/reply.ts';
 import type { NativeRequest, Route } from '../kit/types.ts';
 import { executionsFrom, signalsFrom } from './history.ts';
 import type { Signal } from './history.ts';
@@ -164,6 +164,13 @@ export function eafixRoutes(sim: Simulator, targets: readonly UpTarget[]): Recor
       },
     ],
     prometheus: [
+      // Prometheus's own liveness check, for a connector that watches the watcher.
+      {
+        method: 'GET',
+        path: '/-/healthy',
+        source: 'assumed',
+        handle: () => textReply('Prometheus Server is Healthy.\n', 'text/plain; charset=utf-8'),
+      },
       {
         method: 'GET',
         path: '/api/v1/query',
