@@ -226,8 +226,8 @@ export class ControlExecutor {
 
   async #redis(binding: RedisControl): Promise<CommandOutcome | null> {
     const spec = binding.redis;
-    const client = this.#ctx.redis.client(spec.connection);
     try {
+      const client = await this.#ctx.redis.ready(spec.connection);
       if ('set' in spec) {
         const { key, value, ttlSeconds } = spec.set;
         await (ttlSeconds !== undefined ? client.set(key, value, 'EX', ttlSeconds) : client.set(key, value));
@@ -236,7 +236,7 @@ export class ControlExecutor {
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       // With no offline queue, a closed connection refuses the command before it is written.
-      if (/closed|not writeable|ECONNREFUSED|enableOfflineQueue/i.test(text))
+      if (/no connection|closed|not writeable|ECONNREFUSED|enableOfflineQueue/i.test(text))
         return {
           kind: 'unreachable',
           status: 503,

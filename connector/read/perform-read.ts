@@ -115,7 +115,7 @@ async function readRedis(
 ): Promise<ReadResult> {
   const { connection, key } = read.redis;
   try {
-    const client = ctx.redis.client(connection);
+    const client = await ctx.redis.ready(connection);
     const [value, ttl] = await Promise.all([client.get(key), client.ttl(key)]);
     // TTL: -2 no key, -1 no expiry.
     const document = { exists: value !== null, value, ttlSeconds: ttl >= 0 ? ttl : null };

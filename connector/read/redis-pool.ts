@@ -34,6 +34,28 @@ export class RedisPool {
     return client;
   }
 
+  /**
+   * The client once it is connected. A command sent while it is still connecting (just after
+   * start, or a reconnect) would be refused outright for want of an offline queue; it waits for
+   * the connection instead, up to `timeoutMs`, then fails saying Redis cannot be reached.
+   */
+  async ready(name: string, timeoutMs = 2000): Promise<Redis> {
+    const client = this.client(name);
+    if (client.status === 'ready') return client;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        client.off('ready', onReady);
+        reject(new Error(`no connection to redis ${name} within ${timeoutMs} ms (${client.status})`));
+      }, timeoutMs);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      client.once('ready', onReady);
+    });
+    return client;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.#clients.values()].map((c) => c.quit().catch(() => c.disconnect())));
     this.#clients.clear();
