@@ -221,6 +221,13 @@ describe('eafix personality', { timeout: TEST_TIMEOUT_MS }, () => {
     );
     const metrics = await get(`${p.services['execution-engine']}/api/metrics`, metricsSchema);
     expect(metrics.order_latency_p99_us).toBeLessThan(50);
+    const withHistory = await get(
+      `${p.services['execution-engine']}/api/metrics?history=3`,
+      metricsSchema.extend({ history: z.array(metricsSchema) }),
+    );
+    expect(withHistory.history.length).toBeGreaterThan(0);
+    expect(withHistory.history.length).toBeLessThanOrEqual(3);
+    expect(withHistory.history.at(-1)?.window_end).toBe(withHistory.window_end);
     expect(await get(`${p.main}/api/alerts`, alertsSchema)).toEqual([]);
   });
 

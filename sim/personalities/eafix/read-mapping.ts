@@ -116,9 +116,13 @@ function eafixWindow(w: MetricWindow) {
   };
 }
 
-export function eafixMetrics(s: Snapshot) {
+/** The last closed window; with `history` > 0, the last that many windows too (oldest first). */
+export function eafixMetrics(s: Snapshot, history = 0) {
   const latest = s.metrics.windows.at(-1);
-  return latest ? eafixWindow(latest) : null;
+  if (!latest) return null;
+  return history > 0
+    ? { ...eafixWindow(latest), history: s.metrics.windows.slice(-history).map(eafixWindow) }
+    : eafixWindow(latest);
 }
 
 export function eafixAlerts(s: Snapshot) {

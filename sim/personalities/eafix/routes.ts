@@ -160,7 +160,7 @@ export function eafixRoutes(sim: Simulator, targets: readonly UpTarget[]): Recor
         method: 'GET',
         path: '/api/metrics',
         source: 'assumed',
-        handle: () => ok(map.eafixMetrics(snapshot())),
+        handle: (req) => ok(map.eafixMetrics(snapshot(), intParam(req.query, 'history', 0, 0, 300))),
       },
     ],
     prometheus: [

@@ -47,8 +47,7 @@ export function lavVenuesHealth(s: Snapshot, d: ModelDetails) {
 const fillRate = (w: Snapshot['metrics']['windows'][number] | undefined) =>
   w === undefined || w.orders === 0 ? null : Math.round((1 - w.errors / w.orders) * 10_000) / 10_000;
 
-export function lavMetrics(s: Snapshot) {
-  const w = s.metrics.windows.at(-1);
+function lavWindow(w: Snapshot['metrics']['windows'][number] | undefined) {
   return {
     window_start: w?.start ?? null,
     window_end: w?.end ?? null,
@@ -59,6 +58,12 @@ export function lavMetrics(s: Snapshot) {
     orders: w?.orders ?? 0,
     errors: w?.errors ?? 0,
   };
+}
+
+/** The last closed window; with `history` > 0, the last that many windows too (oldest first). */
+export function lavMetrics(s: Snapshot, history = 0) {
+  const latest = lavWindow(s.metrics.windows.at(-1));
+  return history > 0 ? { ...latest, history: s.metrics.windows.slice(-history).map(lavWindow) } : latest;
 }
 
 export function lavRoutingDiagnostics(s: Snapshot, d: ModelDetails) {

@@ -199,6 +199,13 @@ describe('lav-adaf personality', { timeout: TEST_TIMEOUT_MS }, () => {
       return m.orders > 0 ? m : undefined;
     });
     expect(metrics.fill_rate).toBeGreaterThan(0.99);
+    const withHistory = await get(
+      `${executioner}/api/metrics?history=5`,
+      metricsSchema.extend({ history: z.array(metricsSchema) }),
+    );
+    expect(withHistory.history.length).toBeGreaterThan(0);
+    expect(withHistory.history.length).toBeLessThanOrEqual(5);
+    expect(withHistory.history.at(-1)?.window_end).toBe(withHistory.window_end);
     expect(await get(`${executioner}/api/routing/diagnostics`, diagnosticsSchema)).toMatchObject({
       mode: 'NORMAL',
       mode_expires_at: null,

@@ -146,7 +146,7 @@ export function executionerRoutes(ctx: LavContext): Route[] {
       method: 'GET',
       path: '/api/metrics',
       source: 'assumed',
-      handle: () => ok(executioner.lavMetrics(sim.snapshot())),
+      handle: (req) => ok(executioner.lavMetrics(sim.snapshot(), intParam(req.query, 'history', 0, 0, 300))),
     },
     {
       method: 'GET',
