@@ -17,28 +17,32 @@ afterEach(async () => {
   for (const close of closing.splice(0)) await close();
 });
 
+/** A Redis, the SMC personality watching it, and a connector reading both through smc.yaml. */
+async function connectSmc() {
+  const redis = await startRedis();
+  const running = await start('smc', ['--redis', redis.url]);
+  const loaded = loadProfileFile(fileURLToPath(new URL('./smc.yaml', import.meta.url)), {
+    SMC_API_URL: running.services.api ?? '',
+    SMC_BINANCE_URL: running.services.binance ?? '',
+    SMC_BYBIT_URL: running.services.bybit ?? '',
+    SMC_REDIS_URL: redis.url,
+  });
+  if (!loaded.ok) throw new Error(loaded.error);
+  const connector = new SystemConnector({ loaded: loaded.loaded });
+  connector.start();
+  closing.push(() => connector.stop());
+  await waitFor('reachable', () => (connector.reachable ? true : undefined));
+  return { redis, connector };
+}
+
 describe.skipIf(!HAS_REDIS)(
   `SMC's halt through Redis${HAS_REDIS ? '' : ' (skipped: redis-server is not installed; npm test installs it)'}`,
   { timeout: TEST_TIMEOUT_MS },
   () => {
     test('halt sets emergency_halt for an hour, resume deletes it; both read back from Redis, and shown', async () => {
-      const redis = await startRedis();
-      const running = await start('smc', ['--redis', redis.url]);
-      const loaded = loadProfileFile(fileURLToPath(new URL('./smc.yaml', import.meta.url)), {
-        SMC_API_URL: running.services.api ?? '',
-        SMC_BINANCE_URL: running.services.binance ?? '',
-        SMC_BYBIT_URL: running.services.bybit ?? '',
-        SMC_REDIS_URL: redis.url,
-      });
-      if (!loaded.ok) throw new Error(loaded.error);
-      const connector = new SystemConnector({ loaded: loaded.loaded });
-      connector.start();
+      const { redis, connector } = await connectSmc();
       const client = new Redis(redis.url);
-      closing.push(
-        () => connector.stop(),
-        () => client.quit(),
-      );
-      await waitFor('reachable', () => (connector.reachable ? true : undefined));
+      closing.push(() => client.quit());
 
       expect(
         await connector.command({
@@ -85,19 +89,7 @@ describe.skipIf(!HAS_REDIS)(
     });
 
     test('with Redis down, the halt is refused as not delivered, never confirmed', async () => {
-      const redis = await startRedis();
-      const running = await start('smc', ['--redis', redis.url]);
-      const loaded = loadProfileFile(fileURLToPath(new URL('./smc.yaml', import.meta.url)), {
-        SMC_API_URL: running.services.api ?? '',
-        SMC_BINANCE_URL: running.services.binance ?? '',
-        SMC_BYBIT_URL: running.services.bybit ?? '',
-        SMC_REDIS_URL: redis.url,
-      });
-      if (!loaded.ok) throw new Error(loaded.error);
-      const connector = new SystemConnector({ loaded: loaded.loaded });
-      connector.start();
-      closing.push(() => connector.stop());
-      await waitFor('reachable', () => (connector.reachable ? true : undefined));
+      const { redis, connector } = await connectSmc();
       await redis.stop();
       const outcome = await waitFor('a refusal', async () => {
         const o = await connector.command({
