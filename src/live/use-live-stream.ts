@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useRuntimeConfig } from '../config/config-context.tsx';
-import { useSystemScope, useSystemsView } from '../systems/system-scope.tsx';
+import { useSystemScope, useSystemWatched } from '../systems/system-scope.tsx';
 import { applyAll, fromSnapshot } from './apply-event.ts';
 import { connectionActions } from './connection-store.ts';
 import type { LiveState } from './live-state.ts';
@@ -17,7 +17,7 @@ export function useLiveStream(overrides: Partial<StreamClientOptions> = {}): voi
   const queryClient = useQueryClient();
   const config = useRuntimeConfig();
   const { systemId, apiBaseUrl } = useSystemScope();
-  const { watch } = useSystemsView();
+  const watch = useSystemWatched();
   // Overrides exist for tests only and are read once, when the client is made.
   const overridesRef = useRef(overrides);
 

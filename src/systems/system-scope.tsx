@@ -8,8 +8,6 @@ export type { SystemScope } from './resolve-systems.ts';
 
 /** The system list as the header shows it, and the way to switch the board to another system. */
 export interface SystemsView {
-  /** Whether the scope's stream should be open (see resolveSystems). */
-  watch: boolean;
   /** The listed systems; null while the board speaks to one unlisted system. */
   systems: SystemSummary[] | null;
   /** The list could not be read lately: what is shown of it is as of `listReadAt`. */
@@ -23,9 +21,13 @@ export interface SystemsView {
 
 export const SystemScopeContext = createContext<SystemScope | null>(null);
 export const SystemsContext = createContext<SystemsView | null>(null);
+/**
+ * Whether the scope's stream should be open (see resolveSystems). A context of its own: the list
+ * changes on every read, and the root that opens the stream must not re-render with it.
+ */
+export const SystemWatchContext = createContext(true);
 
 const unlistedView: SystemsView = {
-  watch: true,
   systems: null,
   listProblem: null,
   listReadAt: null,
@@ -42,6 +44,10 @@ export function useSystemScope(): SystemScope {
   const scope = useContext(SystemScopeContext);
   const { apiBaseUrl } = useRuntimeConfig();
   return useMemo(() => scope ?? { systemId: UNLISTED_SYSTEM_ID, apiBaseUrl }, [scope, apiBaseUrl]);
+}
+
+export function useSystemWatched(): boolean {
+  return useContext(SystemWatchContext);
 }
 
 export function useSystemsView(): SystemsView {

@@ -5,7 +5,7 @@ import { useRuntimeConfig } from '../config/config-context.tsx';
 import { resolveSystems } from './resolve-systems.ts';
 import { systemQueries } from './system-directory.ts';
 import { rememberSystemInUrl, systemInUrl } from './system-param.ts';
-import { SystemScopeContext, SystemsContext } from './system-scope.tsx';
+import { SystemScopeContext, SystemsContext, SystemWatchContext } from './system-scope.tsx';
 import type { SystemsView } from './system-scope.tsx';
 
 /**
@@ -35,7 +35,6 @@ export function SystemsProvider({ children }: { children: ReactNode }) {
   // By value: the list is read every 2 s, and a new object each time would restart the stream.
   const scope = useMemo(() => ({ systemId, apiBaseUrl: scopeBase }), [systemId, scopeBase]);
   const view: SystemsView = {
-    watch: resolved.watch,
     systems: resolved.systems,
     listProblem: list.isError ? list.error.message : null,
     listReadAt: list.dataUpdatedAt || null,
@@ -48,7 +47,9 @@ export function SystemsProvider({ children }: { children: ReactNode }) {
 
   return (
     <SystemsContext value={view}>
-      <SystemScopeContext value={scope}>{children}</SystemScopeContext>
+      <SystemWatchContext value={resolved.watch}>
+        <SystemScopeContext value={scope}>{children}</SystemScopeContext>
+      </SystemWatchContext>
     </SystemsContext>
   );
 }

@@ -117,7 +117,6 @@ describe('with several systems on the board', () => {
     tradingState: null,
   });
   const view: SystemsView = {
-    watch: true,
     systems: [system('rtes', 'RTES'), system('hft', 'HFT')],
     listProblem: null,
     listReadAt: null,
