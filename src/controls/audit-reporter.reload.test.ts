@@ -1,9 +1,8 @@
-import { act } from '@testing-library/react';
 import { createElement, Fragment } from 'react';
 import { afterEach, expect, test, vi } from 'vitest';
 import { auditPageSchema, timelineSchema } from '../../contract/store-schemas.ts';
 import { call, declare } from '../../store/test-support.ts';
-import { makeSim, renderLive, testConfig } from '../testing/render-live.tsx';
+import { makeSim, renderLive } from '../testing/render-live.tsx';
 import {
   resetWarRoomClient,
   storeDown,
@@ -18,35 +17,40 @@ import { resetOutbox } from '../warroom/outbox-store.ts';
 import { resetCommands, useCommands } from './command-center.ts';
 import type { CommandCenter } from './command-center.ts';
 import { useCommandCenter } from './controls-provider.tsx';
-import { signedOut, signIn } from './operator-session.ts';
+import { useWarRoomSession } from '../session/war-room-session.ts';
+import { commander, warRoomServer } from '../testing/war-room-session.ts';
 
 // The dashboard as the app root mounts it (controls provider, war-room sync, the simulator behind
 // msw) against a real in-process store that is taken down and brought back; a reload is the page
 // going away with its memory while localStorage stays.
 
 const startStore = warRoomStoreFactory();
-const TOKEN = 'test-token-0001';
 // The change feed, the stream and the outbox each take their turn; generous under a loaded suite.
 const WAIT = { timeout: 5000 };
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  signedOut();
   resetCommands();
   resetWarRoomClient();
 });
 
-const probe: { center: CommandCenter | null; phase: string | undefined } = { center: null, phase: undefined };
+const probe: { center: CommandCenter | null; phase: string | undefined; person: string | undefined } = {
+  center: null,
+  phase: undefined,
+  person: undefined,
+};
 function Probe() {
   probe.center = useCommandCenter();
   probe.phase = useCommands()[0]?.phase;
+  probe.person = useWarRoomSession().person?.name;
   return null;
 }
 
 function renderDashboard(store: WarRoomTestStore, sim: ReturnType<typeof makeSim>) {
   return renderLive(createElement(Fragment, null, createElement(WarRoomSync), createElement(Probe)), {
     sim,
-    operators: [{ name: 'alice', token: TOKEN }],
+    // Signed in as a commander: the war-room server answers with the session, and takes the controls.
+    handlers: warRoomServer({ sim: sim.sim, storeBaseUrl: store.baseUrl, signedIn: commander }).handlers,
     config: { storeBaseUrl: store.baseUrl },
   });
 }
@@ -58,9 +62,7 @@ test('a kill switch fired while the store is down is in its audit log after a re
   const incident = await declare(store);
   const sim = makeSim();
   const first = renderDashboard(store, sim);
-  await act(async () => {
-    expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
-  });
+  await vi.waitFor(() => expect(probe.person).toBe('alice'), WAIT);
   await vi.waitFor(() => expect(activeIncidentId()).toBe(incident.id), WAIT);
 
   storeDown(store);

@@ -1,4 +1,3 @@
-import { act } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
 import { auditPageSchema, timelineSchema } from '../../contract/store-schemas.ts';
 import { call, declare } from '../../store/test-support.ts';
@@ -9,7 +8,8 @@ import { activeIncidentId } from '../warroom/active-incident.ts';
 import { resetCommands, useCommands } from './command-center.ts';
 import type { CommandCenter } from './command-center.ts';
 import { useCommandCenter } from './controls-provider.tsx';
-import { signedOut, signIn } from './operator-session.ts';
+import { useWarRoomSession } from '../session/war-room-session.ts';
+import { commander, warRoomServer } from '../testing/war-room-session.ts';
 import { fullStorage } from '../testing/full-storage.ts';
 
 // The dashboard as the app root mounts it (controls provider, war-room sync, the simulator behind
@@ -17,22 +17,25 @@ import { fullStorage } from '../testing/full-storage.ts';
 // write as a full (or disabled) one does. The hold gesture ends in `center.fire`, as here.
 
 const startStore = warRoomStoreFactory();
-const TOKEN = 'test-token-0001';
 const WAIT = { timeout: 5000 };
 
 afterEach(() => {
   server.events.removeAllListeners();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
-  signedOut();
   resetCommands();
   resetWarRoomClient();
 });
 
-const probe: { center: CommandCenter | null; phase: string | undefined } = { center: null, phase: undefined };
+const probe: { center: CommandCenter | null; phase: string | undefined; person: string | undefined } = {
+  center: null,
+  phase: undefined,
+  person: undefined,
+};
 function Probe() {
   probe.center = useCommandCenter();
   probe.phase = useCommands()[0]?.phase;
+  probe.person = useWarRoomSession().person?.name;
   return null;
 }
 
@@ -53,11 +56,13 @@ test('with localStorage full, Halt still sends one request and is confirmed; its
       <WarRoomSync />
       <Probe />
     </>,
-    { sim, operators: [{ name: 'alice', token: TOKEN }], config: { storeBaseUrl: store.baseUrl } },
+    {
+      sim,
+      handlers: warRoomServer({ sim: sim.sim, storeBaseUrl: store.baseUrl, signedIn: commander }).handlers,
+      config: { storeBaseUrl: store.baseUrl },
+    },
   );
-  await act(async () => {
-    expect((await signIn('/api/v1', TOKEN)).ok).toBe(true);
-  });
+  await vi.waitFor(() => expect(probe.person).toBe('alice'), WAIT);
   await vi.waitFor(() => expect(activeIncidentId()).toBe(incident.id), WAIT);
 
   const fired = probe.center!.fire('halt', {}, `${incident.id} gateway down`);

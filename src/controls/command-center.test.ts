@@ -5,6 +5,7 @@ import type { ControlReceipt, TradingStateName } from '../../contract/schemas.ts
 import { fromSnapshot } from '../live/apply-event.ts';
 import type { LiveState } from '../live/live-state.ts';
 import { parseSnapshotParts } from '../live/parse.ts';
+import type { Person } from '../session/war-room-session.ts';
 import { server } from '../testing/msw-server.ts';
 import { CommandCenter, resetCommands } from './command-center.ts';
 import type { Command } from './command-machine.ts';
@@ -13,12 +14,14 @@ import { sendControl } from './send-control.ts';
 const base = 'http://trading.test/api/v1';
 const system = { systemId: 'rtes', apiBaseUrl: base };
 
-/** The app's transport, to the trading API msw stands in for; without a token, signed out. */
-function transport(token: string | null = 'token-123456', timeoutMs = 1000) {
+const alice: Person = { name: 'alice', role: 'commander' };
+
+/** The app's transport, to the war-room server msw stands in for, as whoever is signed in. */
+function transport(person: Person | null = alice, timeoutMs = 1000) {
   return {
     system,
-    send: (command: Command) => sendControl(command, { apiBaseUrl: base, token: token ?? '', timeoutMs }),
-    signedIn: () => token !== null,
+    send: (command: Command) => sendControl(command, { apiBaseUrl: base, timeoutMs }),
+    person: () => person,
   };
 }
 
@@ -72,7 +75,7 @@ afterEach(() => {
 /** Reports are made once the runner's current step is done (a microtask later): let them come. */
 const reportsMade = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setup(opts: { token?: string | null; deadlineMs?: number; report?: (c: Command) => void } = {}) {
+function setup(opts: { person?: Person | null; deadlineMs?: number; report?: (c: Command) => void } = {}) {
   const live = liveHolder(liveStateWith('ACTIVE'));
   const posts: string[] = [];
   const reported: Command[] = [];
@@ -84,7 +87,7 @@ function setup(opts: { token?: string | null; deadlineMs?: number; report?: (c: 
     }),
   );
   center = new CommandCenter({
-    ...transport(opts.token === undefined ? 'token-123456' : opts.token),
+    ...transport(opts.person === undefined ? alice : opts.person),
     deadlineMs: opts.deadlineMs ?? 3000,
     liveState: live.get,
     subscribeLive: live.subscribe,
@@ -144,11 +147,19 @@ describe('CommandCenter', () => {
     await vi.waitFor(() => expect(reported.at(-1)?.phase).toBe('unconfirmed'));
   });
 
-  test('without a token, or when it makes no sense now, nothing is sent', () => {
-    expect(setup({ token: null }).center.fire('halt', {}, 'x')).toEqual({
+  test('signed out, as a viewer, or when it makes no sense now, nothing is sent', async () => {
+    expect(setup({ person: null }).center.fire('halt', {}, 'x')).toEqual({
       ok: false,
-      error: 'Sign in with an operator token to use the controls.',
+      error: 'Sign in to the war room to use the controls.',
     });
+    center!.dispose();
+    const asViewer = setup({ person: { name: 'vic', role: 'viewer' } });
+    expect(asViewer.center.fire('halt', {}, 'x')).toEqual({
+      ok: false,
+      error: 'vic is a viewer: only a commander may use the controls.',
+    });
+    await reportsMade();
+    expect(asViewer.posts).toEqual([]);
     center!.dispose();
     const { live, posts, center: c } = setup();
     expect(c.fire('resume', {}, '  ')).toEqual({ ok: false, error: 'A reason is required.' });
@@ -194,7 +205,7 @@ describe('CommandCenter', () => {
     const live = liveHolder(liveStateWith('ACTIVE'));
     const reported: Command[] = [];
     center = new CommandCenter({
-      ...transport('token-123456', 500),
+      ...transport(alice, 500),
       deadlineMs: 100,
       liveState: live.get,
       subscribeLive: live.subscribe,
@@ -245,16 +256,16 @@ describe('CommandCenter', () => {
     expect(requestsAtReport[0]).toBe(1);
   });
 
-  test('a 401 from the trading system signs the operator out', async () => {
+  test('a 401 from the war-room server (the session ended) is passed on, to ask who is signed in', async () => {
     const unauthorized = vi.fn();
     server.use(
       http.post(`${base}/controls/halt`, () =>
-        HttpResponse.json({ title: 'Unauthorized', status: 401, detail: 'token revoked' }, { status: 401 }),
+        HttpResponse.json({ title: 'Unauthorized', status: 401, detail: 'session ended' }, { status: 401 }),
       ),
     );
     const live = liveHolder(liveStateWith('ACTIVE'));
     center = new CommandCenter({
-      ...transport('token-123456', 500),
+      ...transport(alice, 500),
       deadlineMs: 3000,
       liveState: live.get,
       subscribeLive: live.subscribe,

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ControlId } from '../../contract/schemas.ts';
 import type { LiveState } from '../live/live-state.ts';
+import type { Person } from '../session/war-room-session.ts';
 import { doneByHand, isFinal, isInFlight, needsResend, newCommand } from './command-machine.ts';
 import type { Command, CommandScope } from './command-machine.ts';
 import type { SystemScope } from '../systems/system-scope.tsx';
@@ -21,8 +22,8 @@ export interface CommandCenterDeps {
   system: SystemScope;
   /** Puts one attempt of a command on the wire to that system (send-control.ts in the app). */
   send(command: Command): Promise<SendOutcome>;
-  /** Whether someone is signed in to send with; without, nothing is sent. */
-  signedIn(): boolean;
+  /** Who is signed in to the war room; only a commander's commands are sent (the server checks again). */
+  person(): Person | null;
   deadlineMs: number;
   /** That system's live state, as the board holds it. */
   liveState(): LiveState | undefined;
@@ -33,7 +34,7 @@ export interface CommandCenterDeps {
    * whatever it throws is logged, never passed on: recording a control must not stop it.
    */
   report?(command: Command): void;
-  /** The trading system no longer accepts the operator's token: sign them out. */
+  /** The war-room server refused the session (ended, expired): ask who is signed in now. */
   unauthorized?(): void;
   /** Waits between attempts (the runner's defaults otherwise). */
   retryDelaysMs?: readonly number[];
@@ -86,8 +87,10 @@ export class CommandCenter {
       same.resend();
       return { ok: true, command: same.command };
     }
-    if (!this.deps.signedIn())
-      return { ok: false, error: 'Sign in with an operator token to use the controls.' };
+    const person = this.deps.person();
+    if (!person) return { ok: false, error: 'Sign in to the war room to use the controls.' };
+    if (person.role !== 'commander')
+      return { ok: false, error: `${person.name} is a viewer: only a commander may use the controls.` };
     const why = declaration.needsReason && !reason.trim() ? 'A reason is required.' : null;
     if (why) return { ok: false, error: why };
     // Stopping trading must never wait on a form: without a reason, it says so in the record.
@@ -137,8 +140,10 @@ export class CommandCenter {
    * the tick is recorded through the same path as a fired control.
    */
   doneByHand(controlId: ControlId, scope: CommandScope, reason: string, command: string): FireResult {
-    if (!this.deps.signedIn())
-      return { ok: false, error: 'Sign in with an operator token to use the controls.' };
+    const person = this.deps.person();
+    if (!person) return { ok: false, error: 'Sign in to the war room to use the controls.' };
+    if (person.role !== 'commander')
+      return { ok: false, error: `${person.name} is a viewer: only a commander may use the controls.` };
     const declaration = controlById(controlId);
     if (declaration.needsReason && !reason.trim()) return { ok: false, error: 'A reason is required.' };
     const made = doneByHand({

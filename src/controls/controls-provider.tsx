@@ -11,7 +11,7 @@ import { CommandCenters } from './command-centers.ts';
 import { activeIncidentId } from '../warroom/active-incident.ts';
 import { outboxFor } from '../warroom/outbox-store.ts';
 import { warRoomWrites } from '../warroom/writes.ts';
-import { currentSession, signedOut, signIn, TOKEN_UNKNOWN } from './operator-session.ts';
+import { bindSessionReader, cachedPerson, sessionDoubted } from '../session/war-room-session.ts';
 import { sendControl } from './send-control.ts';
 
 const CommandCentersContext = createContext<CommandCenters | null>(null);
@@ -29,8 +29,11 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
     // Looked up on every write rather than held: the tab's outbox can be replaced while this
     // provider lives (a test's simulated reload), and a stopped one would not send what it took.
     const writes = () => warRoomWrites(outboxFor(config.storeBaseUrl));
+    // Who is signed in is the session query's answer in the cache: read there, never copied.
+    const person = () => cachedPerson(queryClient, config.storeBaseUrl);
+    const unbind = bindSessionReader(queryClient, config.storeBaseUrl);
     const audit = new AuditReporter({
-      operator: () => currentSession()?.operator ?? 'unknown operator',
+      operator: () => person()?.name ?? 'unknown operator',
       incidentId: activeIncidentId,
       audit: (draft, key) => writes().recordControlAttempt(draft, key),
       timeline: (incidentId, event, key) => writes().reportEvent(incidentId, event, key),
@@ -42,10 +45,9 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
         send: (command) =>
           sendControl(command, {
             apiBaseUrl: system.apiBaseUrl,
-            token: currentSession()?.token ?? '',
             timeoutMs: config.controls.requestTimeoutMs,
           }),
-        signedIn: () => currentSession() !== null,
+        person,
         deadlineMs: config.controls.confirmDeadlineMs,
         liveState: () => queryClient.getQueryData<LiveState>(key),
         subscribeLive: (listener) =>
@@ -53,19 +55,15 @@ export function ControlsProvider({ children }: { children: ReactNode }) {
             if (event.type === 'updated' && event.query.queryHash === hashKey(key)) listener();
           }),
         report: (command) => audit.report(command),
-        unauthorized: signedOut,
+        // The store may have ended the session: it says whether anyone is signed in still.
+        unauthorized: () => void sessionDoubted(queryClient, config.storeBaseUrl),
       });
     });
     setCenters(next);
-    // A token kept from before a reload may have been revoked since: check it again now rather
-    // than show controls that will only be refused.
-    const kept = currentSession();
-    if (kept) {
-      void signIn(config.apiBaseUrl, kept.token).then((result) => {
-        if (!result.ok && result.error === TOKEN_UNKNOWN) signedOut();
-      });
-    }
-    return () => next.dispose();
+    return () => {
+      next.dispose();
+      unbind();
+    };
   }, [queryClient, config]);
 
   return <CommandCentersContext value={centers}>{children}</CommandCentersContext>;

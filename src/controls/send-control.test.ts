@@ -24,15 +24,14 @@ const receipt: ControlReceipt = {
   receivedAt: '2026-01-05T10:00:00.100Z',
   expectedTradingState: null,
 };
-const send = (timeoutMs = 500) =>
-  sendControl(command, { apiBaseUrl: base, token: 's3cret-token', timeoutMs });
+const send = (timeoutMs = 500) => sendControl(command, { apiBaseUrl: base, timeoutMs });
 const answer = (status: number, body: unknown) =>
   server.use(
     http.post(`${base}/controls/venue-cancel-all`, () => HttpResponse.json(body as never, { status })),
   );
 
 describe('sendControl', () => {
-  test('sends the token, the command key and the body the contract asks for', async () => {
+  test('sends the command key and the body the contract asks for, and no credential of its own', async () => {
     let seen: { headers: Headers; body: unknown } | null = null;
     server.use(
       http.post(`${base}/controls/venue-cancel-all`, async ({ request }) => {
@@ -41,7 +40,8 @@ describe('sendControl', () => {
       }),
     );
     expect(await send()).toEqual({ kind: 'accepted', receipt });
-    expect(seen!.headers.get('authorization')).toBe('Bearer s3cret-token');
+    // Who sends it is the war-room session's cookie, which the browser adds; the page has no token.
+    expect(seen!.headers.get('authorization')).toBeNull();
     expect(seen!.headers.get('idempotency-key')).toBe('key-12345678');
     expect(seen!.body).toEqual({ reason: 'INC-7 exchange outage', venueId: 'binance' });
   });
@@ -52,12 +52,12 @@ describe('sendControl', () => {
   });
 
   test.each([
-    [401, /operator token was refused: sign in again — token unknown/],
-    [403, /may not use this control/],
+    [401, /war-room session was refused: sign in again — session ended/],
+    [403, /this person may not use this control/],
     [409, /already used for a different command/],
     [501, /does not offer this control/],
   ])('HTTP %i is a rejection, explained', async (status, message) => {
-    answer(status, { title: 'x', status, detail: 'token unknown' });
+    answer(status, { title: 'x', status, detail: 'session ended' });
     const outcome = await send();
     expect(outcome.kind).toBe('rejected');
     if (outcome.kind === 'rejected') expect(outcome.problem).toMatch(message);

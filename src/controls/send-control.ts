@@ -5,8 +5,8 @@ import type { Command } from './command-machine.ts';
 import type { SendOutcome } from './command-runner.ts';
 
 export interface SendContext {
+  /** The war-room server's API of the trading system: it holds the system's credentials. */
   apiBaseUrl: string;
-  token: string;
   timeoutMs: number;
   fetch?: typeof fetch;
 }
@@ -14,8 +14,8 @@ export interface SendContext {
 // What each refusal means for the person holding the button.
 const refusal: Record<number, string> = {
   400: 'the trading system refused the request as malformed',
-  401: 'the operator token was refused: sign in again',
-  403: 'this operator may not use this control',
+  401: 'the war-room session was refused: sign in again',
+  403: 'this person may not use this control',
   404: 'the trading system does not know this control or venue',
   409: 'this command key was already used for a different command',
   501: 'this trading system does not offer this control',
@@ -24,6 +24,8 @@ const refusal: Record<number, string> = {
 /**
  * Puts one attempt of a command on the wire and says what came of it. The idempotency key is the
  * command's own, the same on every attempt, so a retry after a timeout can never execute twice.
+ * Who sends it is the war-room session: its cookie goes with the request (same origin), and the
+ * browser holds no credential of the trading system's.
  */
 export async function sendControl(command: Command, ctx: SendContext): Promise<SendOutcome> {
   const body = controlRequestBody(command);
@@ -31,11 +33,8 @@ export async function sendControl(command: Command, ctx: SendContext): Promise<S
   try {
     response = await (ctx.fetch ?? globalThis.fetch)(`${ctx.apiBaseUrl}/controls/${command.controlId}`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${ctx.token}`,
-        'idempotency-key': command.key,
-      },
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'idempotency-key': command.key },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(ctx.timeoutMs),
     });

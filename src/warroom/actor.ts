@@ -1,8 +1,8 @@
 import { create } from 'zustand';
-import { currentSession } from '../session/operator.ts';
+import { signedInPerson } from '../session/war-room-session.ts';
 
 // Who is making the edits, as the timeline will name them. A name, not a credential, so it may
-// stay in localStorage across sessions; the operator's token never comes near it.
+// stay in localStorage across sessions; no credential ever comes near it.
 const STORAGE_KEY = 'warroom.actor';
 
 const useActorStore = create<{ name: string }>()(() => ({ name: readName() }));
@@ -25,9 +25,12 @@ export const actorActions = {
   },
 };
 
-/** The name given here, else the signed-in operator's, else a placeholder the timeline can show. */
+/**
+ * The signed-in person's name (the store writes it whatever is sent, so it is what the screen
+ * should show meanwhile), else the name given here, else a placeholder the timeline can show.
+ */
 export function currentActor(): string {
-  return useActorStore.getState().name || currentSession()?.operator || 'unnamed responder';
+  return signedInPerson()?.name || useActorStore.getState().name || 'unnamed responder';
 }
 
 export function resetActor(): void {

@@ -79,18 +79,22 @@ function describe(command: Command, n: Naming): Said {
 export function CommandStatus({
   command,
   systemName = 'the trading system',
+  signedInAs,
 }: {
   command: Command;
   /** The name of the system the command went to. */
   systemName?: string;
+  /** Who is signed in: the command to run by hand signs in as them. */
+  signedInAs?: string;
 }) {
-  const { apiBaseUrl } = useRuntimeConfig();
+  const { apiBaseUrl, storeBaseUrl } = useRuntimeConfig();
   const several = useSeveralSystems();
   const say = (word: string) => (several ? ` ${word} ${systemName}` : '');
   const naming = { on: say('on'), by: say('by'), from: say('from'), to: say('to'), name: systemName };
   const { text, className, loud } = describe(command, naming);
   const base = command.system?.apiBaseUrl ?? apiBaseUrl;
-  const fallback = loud ? fallbackCommand(command, base, window.location.origin) : '';
+  const sign = { storeBaseUrl, name: signedInAs ?? 'your-name' };
+  const fallback = loud ? fallbackCommand(command, base, window.location.origin, sign) : '';
   const { label } = controlById(command.controlId);
   const scope = command.scope.venueId ? ` on ${command.scope.venueId}` : '';
   return (

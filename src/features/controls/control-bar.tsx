@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useCommands } from '../../controls/command-center.ts';
-import { signedOut, useOperatorSession } from '../../controls/operator-session.ts';
 import { controls } from '../../controls/registry.ts';
+import { useSessionActions, useWarRoomSession } from '../../session/war-room-session.ts';
 import { CommandStatus } from './command-status.tsx';
 import { ControlButton } from './control-button.tsx';
 import { ResumeControl } from './resume-control.tsx';
@@ -29,12 +29,42 @@ function useControlShortcuts() {
   }, []);
 }
 
+/** Who is signed in, the way out, and whether the store can vouch for it right now. */
+function SignedIn({ onError }: { onError: (message: string) => void }) {
+  const { person, unreachable } = useWarRoomSession();
+  const actions = useSessionActions();
+  if (!person) return null;
+  return (
+    <span className="text-sm text-slate-300">
+      <span className="font-semibold text-white">{person.name}</span> ({person.role}){' '}
+      <button
+        type="button"
+        className="underline hover:text-white"
+        onClick={() =>
+          void actions.signOut().then((result) => {
+            if (!result.ok) onError(result.error);
+          })
+        }
+      >
+        Sign out
+      </button>
+      {unreachable && (
+        <span role="status" className="ml-2 font-semibold text-amber-300">
+          War-room store unreachable: signed in as {person.name} when it last answered
+        </span>
+      )}
+    </span>
+  );
+}
+
 /**
- * Always on screen, whatever scrolls: stopping trading must never be a scroll away. Without an
- * operator token it offers only the sign-in; every command's fate is listed beside the buttons.
+ * Always on screen, whatever scrolls: stopping trading must never be a scroll away. Signed out it
+ * offers only the sign-in, a viewer sees that the controls are not theirs to use, a commander
+ * gets them; every command's fate is listed beside the buttons.
  */
 export function ControlBar() {
-  const session = useOperatorSession();
+  const session = useWarRoomSession();
+  const person = session.person;
   const commands = useCommands();
   const nameOf = useSystemNames();
   // The reason recorded is the active incident, until the operator writes their own.
@@ -53,16 +83,28 @@ export function ControlBar() {
     >
       <div className="flex flex-wrap items-center gap-3">
         <span className="text-sm font-semibold tracking-wide text-slate-300 uppercase">Controls</span>
-        {!session ? (
-          <SignInForm />
+        {!person && !session.known && !session.unreachable ? (
+          <span className="text-sm text-slate-400">Asking the war-room store who is signed in…</span>
+        ) : !person ? (
+          <>
+            <SignInForm />
+            {session.unreachable && (
+              <span role="status" className="text-sm font-semibold text-amber-300">
+                War-room store unreachable: signing in needs it
+              </span>
+            )}
+          </>
+        ) : person.role !== 'commander' ? (
+          <>
+            <SignedIn onError={setError} />
+            <span className="rounded border border-slate-500 px-2 py-0.5 text-sm font-semibold text-slate-300">
+              View only
+            </span>
+            <span className="text-sm text-slate-400">a viewer watches; only a commander may act</span>
+          </>
         ) : (
           <>
-            <span className="text-sm text-slate-300">
-              {session.operator}{' '}
-              <button type="button" className="underline hover:text-white" onClick={signedOut}>
-                sign out
-              </button>
-            </span>
+            <SignedIn onError={setError} />
             <label className="flex items-center gap-1 text-sm text-slate-300">
               Reason
               <input
@@ -99,6 +141,7 @@ export function ControlBar() {
               key={command.key}
               command={command}
               systemName={nameOf(command.system?.systemId)}
+              signedInAs={person?.name}
             />
           ))}
         </ul>

@@ -4,7 +4,6 @@ import { HoldButton } from '../../components/ui/hold-button.tsx';
 import { useRuntimeConfig } from '../../config/config-context.tsx';
 import type { CommandScope } from '../../controls/command-machine.ts';
 import { useCommandCenter } from '../../controls/controls-provider.tsx';
-import { useOperatorSession } from '../../controls/operator-session.ts';
 import { controlById } from '../../controls/registry.ts';
 import { useStatus } from '../../live/status-query.ts';
 import { ManualControl } from './manual-control.tsx';
@@ -37,7 +36,6 @@ interface ControlButtonProps {
 function RemoteControlButton({ controlId, scope = {}, reason, onError, label, gesture }: ControlButtonProps) {
   const declaration = controlById(controlId);
   const center = useCommandCenter();
-  const session = useOperatorSession();
   const { holdMs } = useRuntimeConfig().controls;
   // Before first contact the offer is unknown: let the operator try rather than block a kill switch.
   const offered = useStatus((s) => s.system.controls.includes(controlId)) ?? true;
@@ -45,11 +43,7 @@ function RemoteControlButton({ controlId, scope = {}, reason, onError, label, ge
   const preview = useStatus((s) => declaration.preview(s, scope).join(' · '));
   const previewId = useId();
 
-  const blocked = !offered
-    ? 'not offered by this trading system'
-    : session && !session.controls.includes(controlId)
-      ? 'your operator token may not use it'
-      : unavailable;
+  const blocked = !offered ? 'not offered by this trading system' : unavailable;
   const fire = () => {
     const result = center?.fire(controlId, scope, reason);
     if (result && !result.ok) onError(result.error);

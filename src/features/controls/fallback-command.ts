@@ -3,17 +3,34 @@ import { controlRequestBody } from '../../controls/send-control.ts';
 
 /**
  * The command to run by hand when the dashboard cannot confirm a control: the same request with
- * the same idempotency key, so running it cannot execute the command a second time. The token is
- * left as a variable: it is never written out.
+ * the same idempotency key, so running it cannot execute the command a second time. It goes to the
+ * war-room server like the button's, as a signed-in commander: the browser's session cookie cannot
+ * be read (it is HttpOnly), so the command signs in first, with the password left as a variable.
  */
-export function fallbackCommand(command: Command, apiBaseUrl: string, origin: string): string {
+export function fallbackCommand(
+  command: Command,
+  apiBaseUrl: string,
+  origin: string,
+  sign: { storeBaseUrl: string; name: string },
+): string {
   const url = new URL(`${apiBaseUrl}/controls/${command.controlId}`, origin).href;
-  const json = JSON.stringify(controlRequestBody(command)).replaceAll("'", "'\\''");
-  return [
-    `curl -X POST '${url}'`,
-    `-H "Authorization: Bearer $WARROOM_OPERATOR_TOKEN"`,
+  const session = new URL(`${sign.storeBaseUrl}/session`, origin).href;
+  const own = new URL(origin).origin;
+  const quote = (text: string) => text.replaceAll("'", "'\\''");
+  const json = quote(JSON.stringify(controlRequestBody(command)));
+  const name = quote(JSON.stringify(sign.name));
+  const signIn = [
+    `curl -c warroom.cookies '${session}'`,
+    `-H 'Origin: ${own}'`,
+    `-H 'content-type: application/json'`,
+    `-d '{"name":${name},"password":"'"$WARROOM_PASSWORD"'"}'`,
+  ].join(' \\\n  ');
+  const send = [
+    `curl -X POST -b warroom.cookies '${url}'`,
+    `-H 'Origin: ${own}'`,
     `-H 'Idempotency-Key: ${command.key}'`,
     `-H 'content-type: application/json'`,
     `-d '${json}'`,
   ].join(' \\\n  ');
+  return `${signIn}\n${send}`;
 }

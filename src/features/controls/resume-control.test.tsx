@@ -4,8 +4,8 @@ import { savedPlaybookFixture } from '../../../contract/fixtures.ts';
 import { checklistSchema } from '../../../contract/store-schemas.ts';
 import { call, declare, write } from '../../../store/test-support.ts';
 import { resetCommands } from '../../controls/command-center.ts';
-import { signedOut, signIn } from '../../controls/operator-session.ts';
-import { makeSim, renderLive, testConfig } from '../../testing/render-live.tsx';
+import { makeSim, renderLive } from '../../testing/render-live.tsx';
+import { commander, warRoomServer } from '../../testing/war-room-session.ts';
 import {
   resetWarRoomClient,
   storeDown,
@@ -23,13 +23,16 @@ import { ControlBar } from './control-bar.tsx';
 // reach this one through the change feed.
 
 const startStore = warRoomStoreFactory();
-const TOKEN = 'test-token-0001';
-const operators = [{ name: 'alice', token: TOKEN }];
 const controls = { holdMs: 100, confirmDeadlineMs: 3000, requestTimeoutMs: 2000 };
 
-afterEach(() => {
+let opened: WarRoomTestStore | null = null;
+afterEach(async () => {
+  // The store closes after this: the outbox delivers what it still holds first, rather than
+  // have the close cut its requests off half-way.
+  const store = opened;
+  opened = null;
+  if (store) await vi.waitFor(() => expect(outboxFor(store.baseUrl).snapshot().file.entries).toEqual([]));
   vi.unstubAllGlobals();
-  signedOut();
   resetCommands();
   resetWarRoomClient();
 });
@@ -49,6 +52,7 @@ async function tick(store: WarRoomTestStore, incidentId: string, stepId: string,
 /** A halted system, an exchange outage following the HFT playbook, the bar signed in. */
 async function setUp(opts: { playbookId?: string | null; ticks?: string[]; saved?: boolean } = {}) {
   const store = await startStore();
+  opened = store;
   if (opts.saved)
     await write(store.api(`/playbooks/${savedPlaybookFixture.playbook.id}`), 'PUT', {
       playbook: savedPlaybookFixture.playbook,
@@ -74,11 +78,13 @@ async function setUp(opts: { playbookId?: string | null; ticks?: string[]; saved
       <WarRoomSync />
       <ControlBar />
     </>,
-    { sim, operators, config: { storeBaseUrl: store.baseUrl, controls } },
+    {
+      sim,
+      // Signed in as a commander already: the war-room server answers with the session.
+      handlers: warRoomServer({ sim: sim.sim, storeBaseUrl: store.baseUrl, signedIn: commander }).handlers,
+      config: { storeBaseUrl: store.baseUrl, controls },
+    },
   );
-  await act(async () => {
-    expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
-  });
   fireEvent.click(await screen.findByRole('button', { name: 'Resume trading…' }));
   const group = screen.getByRole('group', { name: 'Resume trading' });
   return { store, incident, sim, group };

@@ -1,46 +1,55 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useRuntimeConfig } from '../../config/config-context.tsx';
-import { signIn } from '../../controls/operator-session.ts';
+import { useSessionActions } from '../../session/war-room-session.ts';
 
-/** The operator token, entered once per browser session; without it no control is shown. */
+/**
+ * Signing in to the war room, with a name and password from its operators file. The password
+ * lives in this form's state until it is sent, and is cleared whatever the answer: the session
+ * is the store's cookie, which no script here can read.
+ */
 export function SignInForm() {
-  const { apiBaseUrl } = useRuntimeConfig();
-  const [token, setToken] = useState('');
+  const actions = useSessionActions();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const result = await signIn(apiBaseUrl, token);
+    const result = await actions.signIn(name, password);
     setBusy(false);
-    if (result.ok) setToken('');
-    else setError(result.error);
+    setPassword('');
+    if (!result.ok) setError(result.error);
   };
+  const changed = (set: (value: string) => void) => (e: { target: { value: string } }) => {
+    set(e.target.value);
+    setError(null);
+  };
+  const input = 'rounded border border-slate-500 bg-slate-950 px-2 py-1 text-white';
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="flex items-center gap-2" aria-label="Operator sign-in">
-      <label htmlFor="operator-token" className="text-sm text-slate-300">
-        Operator token
+    <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-center gap-2" aria-label="Sign in">
+      <label className="flex items-center gap-1 text-sm text-slate-300">
+        Name
+        <input value={name} onChange={changed(setName)} autoComplete="username" className={`${input} w-36`} />
       </label>
-      <input
-        id="operator-token"
-        type="password"
-        autoComplete="off"
-        value={token}
-        onChange={(e) => {
-          setToken(e.target.value);
-          setError(null);
-        }}
-        className="w-64 rounded border border-slate-500 bg-slate-950 px-2 py-1 text-white"
-      />
+      <label className="flex items-center gap-1 text-sm text-slate-300">
+        Password
+        <input
+          type="password"
+          value={password}
+          onChange={changed(setPassword)}
+          autoComplete="current-password"
+          className={`${input} w-48`}
+        />
+      </label>
       <button
         type="submit"
         disabled={busy}
         className="rounded border border-slate-400 px-3 py-1 font-semibold hover:bg-slate-800"
       >
-        {busy ? 'Checking…' : 'Sign in to use controls'}
+        {busy ? 'Signing in…' : 'Sign in'}
       </button>
       {error && (
         <p role="alert" className="text-sm font-semibold text-red-300">

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { auditPageSchema } from '../../../contract/store-schemas.ts';
 import { call } from '../../../store/test-support.ts';
 import { resetCommands } from '../../controls/command-center.ts';
-import { signedOut, signIn } from '../../controls/operator-session.ts';
 import { makeSim, renderLive } from '../../testing/render-live.tsx';
+import { commander, warRoomServer } from '../../testing/war-room-session.ts';
 import { profiled } from '../../testing/systems.ts';
 import { resetWarRoomClient, WarRoomSync, warRoomStoreFactory } from '../../testing/war-room-store.tsx';
 import { ControlBar } from './control-bar.tsx';
@@ -12,12 +12,10 @@ import { ControlBar } from './control-bar.tsx';
 // Controls as a system's profile shapes them: some offered only by hand, some it cannot confirm.
 // The simulator behind msw plays the system; a real in-process store takes the audit records.
 
-const TOKEN = 'test-token-0001';
 const startStore = warRoomStoreFactory();
 
 afterEach(() => {
   vi.unstubAllGlobals();
-  signedOut();
   resetCommands();
   resetWarRoomClient();
 });
@@ -33,16 +31,15 @@ async function renderBar(info: Parameters<typeof profiled>[1]) {
     </>,
     {
       sim,
-      operators: [{ name: 'alice', token: TOKEN }],
+      // Signed in as a commander: the war-room server answers with the session, and takes the controls.
+      handlers: warRoomServer({ sim: sim.sim, storeBaseUrl: store.baseUrl, signedIn: commander }).handlers,
       config: {
         storeBaseUrl: store.baseUrl,
         controls: { holdMs: 50, confirmDeadlineMs: 300, requestTimeoutMs: 1000 },
       },
     },
   );
-  await act(async () => {
-    expect((await signIn('/api/v1', TOKEN)).ok).toBe(true);
-  });
+  await screen.findByText(commander.name);
   return { store, sim, ...rendered };
 }
 

@@ -6,24 +6,33 @@ import { checklistSchema } from '../../../contract/store-schemas.ts';
 import type { IncidentType } from '../../../contract/store-schemas.ts';
 import { call, declare, write } from '../../../store/test-support.ts';
 import { resetCommands } from '../../controls/command-center.ts';
-import { signedOut, signIn } from '../../controls/operator-session.ts';
 import { server } from '../../testing/msw-server.ts';
 import { makeSim, renderLive, testConfig } from '../../testing/render-live.tsx';
+import { commander, viewer, warRoomServer } from '../../testing/war-room-session.ts';
+import type { TestPerson } from '../../testing/war-room-session.ts';
 import { resetWarRoomClient, WarRoomSync, warRoomStoreFactory } from '../../testing/war-room-store.tsx';
 import type { WarRoomTestStore } from '../../testing/war-room-store.tsx';
 import { actorActions } from '../../warroom/actor.ts';
+import { outboxFor } from '../../warroom/outbox-store.ts';
 import { ActiveChecklist } from './active-checklist.tsx';
 import { resetStepCommands } from './step-commands.ts';
 import { incidentSelectionActions } from '../../warroom/active-incident.ts';
 
 const startStore = warRoomStoreFactory();
-const TOKEN = 'test-token-0001';
-const operators = [{ name: 'alice', token: TOKEN }];
+// The desk acts on the trading system directly, with the system's own credential; the dashboard
+// goes through the war-room server as the signed-in person (warRoomServer).
+const DESK_TOKEN = 'desk-token-0001';
+const operators = [{ name: 'desk', token: DESK_TOKEN }];
 
-afterEach(() => {
+let opened: WarRoomTestStore | null = null;
+afterEach(async () => {
+  // The store closes after this: the outbox delivers what it still holds first, rather than
+  // have the close cut its requests off half-way.
+  const store = opened;
+  opened = null;
+  if (store) await vi.waitFor(() => expect(outboxFor(store.baseUrl).snapshot().file.entries).toEqual([]));
   vi.useRealTimers();
   vi.unstubAllGlobals();
-  signedOut();
   resetCommands();
   resetStepCommands();
   resetWarRoomClient();
@@ -51,9 +60,12 @@ const receiptWithoutEffect = (receiptOnly: () => boolean) =>
     });
   });
 
-async function setUp(opts: { type?: IncidentType; playbookId?: string; venues?: string[] } = {}) {
+async function setUp(
+  opts: { type?: IncidentType; playbookId?: string; venues?: string[]; signedIn?: TestPerson | null } = {},
+) {
   const controls = { holdMs: 100, confirmDeadlineMs: 20_000, requestTimeoutMs: 4000 };
   const store = await startStore();
+  opened = store;
   const incident = await declare(store, {
     type: opts.type ?? 'exchange-outage',
     title: 'Binance link down',
@@ -71,7 +83,16 @@ async function setUp(opts: { type?: IncidentType; playbookId?: string; venues?: 
       <WarRoomSync />
       <ActiveChecklist />
     </>,
-    { sim, operators, config: { storeBaseUrl: store.baseUrl, controls } },
+    {
+      sim,
+      operators,
+      handlers: warRoomServer({
+        sim: sim.sim,
+        storeBaseUrl: store.baseUrl,
+        signedIn: opts.signedIn === undefined ? commander : opts.signedIn,
+      }).handlers,
+      config: { storeBaseUrl: store.baseUrl, controls },
+    },
   );
   const panel = screen.getByRole('region', { name: 'Playbook checklist' });
   return { store, incident, panel, rendered, sim, user: userEvent.setup() };
@@ -91,7 +112,8 @@ describe('the playbook checklist', () => {
   });
 
   test('suggests the exchange-outage playbook, chooses it, fills commands and ticks with who', async () => {
-    const { store, incident, panel, user } = await setUp();
+    // Signed out: who ticks is the name given in the incident panel.
+    const { store, incident, panel, user } = await setUp({ signedIn: null });
     const suggestion = await within(panel).findByRole('group', { name: 'Suggested playbook' });
     expect(suggestion).toHaveTextContent('HFT: exchange outage');
     await user.click(within(suggestion).getByRole('button', { name: 'Use this playbook' }));
@@ -145,9 +167,6 @@ describe('the playbook checklist', () => {
 
   test('a control step fires its control and ticks itself only once it is confirmed', async () => {
     const { store, incident, panel, rendered } = await setUp({ playbookId: 'hft-exchange-outage' });
-    await act(async () => {
-      expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
-    });
     const step = await within(panel).findByRole('listitem', { name: /Cancel all open orders/ });
     const box = within(step).getByRole('checkbox', { name: /Cancel all open orders/ });
     // The trading system takes the command, but its effect is not seen yet: accepted, not confirmed.
@@ -165,7 +184,7 @@ describe('the playbook checklist', () => {
     const direct = await fetch(`${testConfig.apiBaseUrl}/controls/venue-cancel-all`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${TOKEN}`,
+        authorization: `Bearer ${DESK_TOKEN}`,
         'idempotency-key': 'desk-cancel-0001',
         'content-type': 'application/json',
       },
@@ -177,7 +196,8 @@ describe('the playbook checklist', () => {
     await vi.waitFor(() => expect(box).toBeChecked());
     await vi.waitFor(async () =>
       expect((await storedChecklist(store, incident.id)).ticks).toEqual([
-        expect.objectContaining({ stepId: 'cancel-open-orders', tickedBy: 'sam' }),
+        // The signed-in person, not the name typed in the incident panel: the store names whoever the session is.
+        expect.objectContaining({ stepId: 'cancel-open-orders', tickedBy: 'alice' }),
       ]),
     );
   });
@@ -190,9 +210,6 @@ describe('the playbook checklist', () => {
       affectedVenues: [],
     });
     act(() => incidentSelectionActions.incidentOpened(incident.id));
-    await act(async () => {
-      expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
-    });
     const step = await within(panel).findByRole('listitem', { name: /Cancel all open orders/ });
     let receiptOnly = true;
     server.use(receiptWithoutEffect(() => receiptOnly));
@@ -212,7 +229,7 @@ describe('the playbook checklist', () => {
     const direct = await fetch(`${testConfig.apiBaseUrl}/controls/venue-cancel-all`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${TOKEN}`,
+        authorization: `Bearer ${DESK_TOKEN}`,
         'idempotency-key': 'desk-cancel-0002',
         'content-type': 'application/json',
       },
@@ -222,7 +239,8 @@ describe('the playbook checklist', () => {
     rendered.advance(100);
     await vi.waitFor(async () =>
       expect((await storedChecklist(store, incident.id)).ticks).toEqual([
-        expect.objectContaining({ stepId: 'cancel-open-orders', tickedBy: 'sam' }),
+        // The signed-in person, not the name typed in the incident panel: the store names whoever the session is.
+        expect.objectContaining({ stepId: 'cancel-open-orders', tickedBy: 'alice' }),
       ]),
     );
     expect((await storedChecklist(store, other.id)).ticks).toEqual([]);
@@ -233,13 +251,10 @@ describe('the playbook checklist', () => {
       type: 'system-crash',
       playbookId: 'hft-system-crash',
     });
-    await act(async () => {
-      expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
-    });
     const halt = await fetch(`${testConfig.apiBaseUrl}/controls/halt`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${TOKEN}`,
+        authorization: `Bearer ${DESK_TOKEN}`,
         'idempotency-key': 'desk-halt-0001',
         'content-type': 'application/json',
       },
@@ -276,11 +291,15 @@ describe('the playbook checklist', () => {
     );
   });
 
+  test('a viewer sees what a control step fires, with nothing to press', async () => {
+    const { panel } = await setUp({ playbookId: 'hft-exchange-outage', signedIn: viewer });
+    const step = await within(panel).findByRole('listitem', { name: /Cancel all open orders/ });
+    expect(await within(step).findByText('Cancel all orders on binance — view only')).toBeInTheDocument();
+    expect(within(step).queryByRole('button', { name: /Cancel all orders/ })).not.toBeInTheDocument();
+  });
+
   test('a venue named as the board shows it ("Binance", as the declare form records it) is acted on by its id', async () => {
     const { panel, rendered } = await setUp({ playbookId: 'hft-exchange-outage', venues: ['Binance'] });
-    await act(async () => {
-      expect((await signIn(testConfig.apiBaseUrl, TOKEN)).ok).toBe(true);
-    });
     const step = await within(panel).findByRole('listitem', { name: /Cancel all open orders/ });
     const box = within(step).getByRole('checkbox', { name: /Cancel all open orders/ });
     // The board's venue list arrives with the stream; until then the name is all there is.

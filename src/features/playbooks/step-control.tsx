@@ -6,6 +6,7 @@ import { useCommandCenter } from '../../controls/controls-provider.tsx';
 import { controlById } from '../../controls/registry.ts';
 import { useStatus } from '../../live/status-query.ts';
 import type { Step } from '../../playbooks/playbook.ts';
+import { useWarRoomSession } from '../../session/war-room-session.ts';
 import { useResumeGate, verifiedReason } from '../../controls/resume-gate.ts';
 import type { StepContext } from './checklist-step.tsx';
 import { stepCommandActions, useStepCommandKey } from './step-commands.ts';
@@ -56,6 +57,7 @@ function StepCommand({
   gatedBy = null,
 }: StepControlProps & { firedReason?: string; gatedBy?: string | null }) {
   const center = useCommandCenter();
+  const { person } = useWarRoomSession();
   const commands = useCommands();
   const { holdMs } = useRuntimeConfig().controls;
   const key = useStepCommandKey(ctx.incident.id, stepId);
@@ -88,7 +90,12 @@ function StepCommand({
 
   return (
     <div className="flex flex-wrap items-center gap-2 pl-6">
-      {declaration.gesture === 'hold' ? (
+      {person && person.role !== 'commander' ? (
+        // A viewer watches: the step says what it fires, with nothing to press.
+        <span className="rounded border border-slate-500 px-2 py-1 text-xs text-slate-300">
+          {label} — view only
+        </span>
+      ) : declaration.gesture === 'hold' ? (
         <HoldButton holdMs={holdMs} onFire={fire} disabled={!!blocked} className={className}>
           {label}
         </HoldButton>
