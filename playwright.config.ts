@@ -31,11 +31,12 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1920, height: 1080 } } },
   ],
   webServer: {
-    // The built dashboard, as it ships, forwarding /api to the simulator each test starts.
+    // The built dashboard, as it ships, forwarding /api and /warroom to the war-room server, whose
+    // connector reads the simulator each test starts.
     command: `npx vite preview --port ${E2E_PORT} --strictPort`,
     url: `http://127.0.0.1:${E2E_PORT}/config.json`,
     env: {
-      WARROOM_API_TARGET: `http://127.0.0.1:${E2E_SIM_PORT}`,
+      WARROOM_API_TARGET: `http://127.0.0.1:${E2E_STORE_PORT}`,
       WARROOM_STORE_TARGET: `http://127.0.0.1:${E2E_STORE_PORT}`,
     },
     // The proxy logs every refused connection while a test has the simulator killed: noise.

@@ -10,6 +10,7 @@ test('security breach: the commander holds the kill switch; confirmed, orders go
   browser,
   sim,
   store,
+  people,
 }) => {
   await page.goto('/');
   const desk = await (await browser.newContext()).newPage();
@@ -20,7 +21,7 @@ test('security breach: the commander holds the kill switch; confirmed, orders go
   await sim.startScenario({ name: 'security-breach' });
   await sim.clock({ advanceMs: 6000 });
   await expect(board(page).alerts).toContainText('UnknownOrders');
-  await signIn(page, sim.operator.token);
+  await signIn(page, people.commander);
   await page.getByLabel('Reason').fill('INC-12 unknown orders on three venues');
 
   // The desk notes when KILLED appears on its screen, by its own clock.
@@ -41,28 +42,29 @@ test('security breach: the commander holds the kill switch; confirmed, orders go
   const killedAt = Date.parse((await sim.api<Snapshot>('status')).tradingState.changedAt) - simAheadMs;
   const seenAt = await desk.evaluate(() => (window as { killedSeenAt?: number }).killedSeenAt ?? NaN);
   expect(seenAt - killedAt).toBeLessThan(1000);
+  // The trading system knows the war-room server that sent it (its credential is the server's);
+  // who held the switch is in the war-room's audit log, below.
   await expect(board(desk).tradingState).toContainText(
-    'by commander — “INC-12 unknown orders on three venues”',
+    'by war-room — “INC-12 unknown orders on three venues”',
   );
 
   // The trading system's own view: killed, and no open orders left anywhere.
   await expect.poll(async () => (await sim.api<Snapshot>('status')).openOrders).toBe(0);
   expect((await sim.api<Snapshot>('status')).tradingState.state).toBe('KILLED');
   expect(await sim.executed()).toHaveLength(1);
-  // Every attempt is in the store's audit log: accepted, then confirmed.
+  // Every attempt is in the store's audit log, in the name of the person signed in: accepted, then confirmed.
   await expect
     .poll(async () => {
-      const { records } = await store.call<{ records: { result: string; controlId: string }[] }>(
-        'GET',
-        '/warroom/v1/audit',
-      );
+      const { records } = await store.call<{
+        records: { result: string; controlId: string; operator: string }[];
+      }>('GET', '/warroom/v1/audit');
       // The answer may come back after the stream already confirmed it: order is not the point.
       return records
         .filter((r) => r.controlId === 'kill-switch')
-        .map((r) => r.result)
+        .map((r) => `${r.result} by ${r.operator}`)
         .sort();
     })
-    .toEqual(['accepted', 'confirmed']);
+    .toEqual([`accepted by ${people.commander.name}`, `confirmed by ${people.commander.name}`]);
   await page.screenshot({ path: test.info().outputPath('kill-switch-confirmed.png') });
   await desk.screenshot({ path: test.info().outputPath('desk-killed.png') });
 });
@@ -100,11 +102,12 @@ function watchHonesty(page: Page, sim: SimProcess) {
 async function haltHonestly(
   page: Page,
   sim: SimProcess,
+  commander: { name: string; password: string },
   fault: Parameters<SimProcess['setFault']>[0] | null,
   during: () => Promise<void>,
 ) {
   await page.goto('/');
-  await signIn(page, sim.operator.token);
+  await signIn(page, commander);
   if (fault) await sim.setFault(fault);
   await hold(page, /Halt trading/);
   const status = commandStatus(page, 'Halt trading');
@@ -120,10 +123,11 @@ async function haltHonestly(
 test('halt under an API timeout: retried with the same key, executed once, confirmed only when halted', async ({
   page,
   sim,
+  people,
 }) => {
   test.setTimeout(90_000);
   // 6 s: longer than the dashboard's 4 s request deadline.
-  await haltHonestly(page, sim, { kind: 'slow', delayMs: 6000 }, async () => {
+  await haltHonestly(page, sim, people.commander, { kind: 'slow', delayMs: 6000 }, async () => {
     await expect(commandStatus(page, 'Halt trading')).toHaveAttribute('data-phase', /retrying|unconfirmed/, {
       timeout: 10_000,
     });
@@ -134,9 +138,10 @@ test('halt under an API timeout: retried with the same key, executed once, confi
 test('halt under 5xx: never executed while failing, then executed once and confirmed', async ({
   page,
   sim,
+  people,
 }) => {
   test.setTimeout(90_000);
-  await haltHonestly(page, sim, { kind: 'http-500' }, async () => {
+  await haltHonestly(page, sim, people.commander, { kind: 'http-500' }, async () => {
     await expect(commandStatus(page, 'Halt trading')).toHaveAttribute('data-phase', 'retrying');
     expect(await sim.executed()).toHaveLength(0);
     await page.screenshot({ path: test.info().outputPath('halt-retrying-5xx.png') });
@@ -147,9 +152,10 @@ test('halt under 5xx: never executed while failing, then executed once and confi
 test('halt under a 10 s slow API: UNCONFIRMED with the fallback command, then confirmed once the truth arrives', async ({
   page,
   sim,
+  people,
 }) => {
   test.setTimeout(120_000);
-  await haltHonestly(page, sim, { kind: 'slow', delayMs: 10_000 }, async () => {
+  await haltHonestly(page, sim, people.commander, { kind: 'slow', delayMs: 10_000 }, async () => {
     const status = commandStatus(page, 'Halt trading');
     await expect(status).toHaveAttribute('data-phase', 'unconfirmed', { timeout: 10_000 });
     await expect(status).toContainText('Idempotency-Key');
@@ -159,18 +165,19 @@ test('halt under a 10 s slow API: UNCONFIRMED with the fallback command, then co
   });
 });
 
-test('halt with the stream dropped: accepted, then confirmed from polling', async ({ page, sim }) => {
+test('halt with the stream dropped: accepted, then confirmed from polling', async ({ page, sim, people }) => {
   test.setTimeout(60_000);
-  await haltHonestly(page, sim, { kind: 'stream-drop' }, async () => {});
+  await haltHonestly(page, sim, people.commander, { kind: 'stream-drop' }, async () => {});
   await expect(board(page).linkStatus).toHaveAttribute('data-phase', 'polling');
 });
 
 test('halt against an API whose answers cannot be read: a second hold is the same command; it runs once', async ({
   page,
   sim,
+  people,
 }) => {
   test.setTimeout(90_000);
-  await haltHonestly(page, sim, { kind: 'schema-violation' }, async () => {
+  await haltHonestly(page, sim, people.commander, { kind: 'schema-violation' }, async () => {
     const status = commandStatus(page, 'Halt trading');
     await expect(status).toHaveAttribute('data-phase', /retrying|unconfirmed|failed/, { timeout: 10_000 });
     await hold(page, /Halt trading/); // the commander, unsure, holds again

@@ -73,6 +73,7 @@ test('exchange outage: the commander follows the HFT playbook; cancel-all confir
   browser,
   sim,
   store,
+  people,
 }) => {
   test.setTimeout(90_000);
   const title = uniqueTitle('Binance disconnected');
@@ -87,7 +88,8 @@ test('exchange outage: the commander follows the HFT playbook; cancel-all confir
   await page.goto('/');
   await expect(board(page).venue('Binance')).toHaveAttribute('data-status', 'DISCONNECTED');
   await incidents(page).responderName.fill('Alice Moreau');
-  await signIn(page, sim.operator.token);
+  // Signed in, the commander is who the war room names: the store writes the session's person.
+  await signIn(page, people.commander);
 
   // The commander declares the outage with the venue it hit; the HFT playbook is suggested.
   await declareOutage(page, title, 'Binance');
@@ -121,10 +123,11 @@ test('exchange outage: the commander follows the HFT playbook; cancel-all confir
   expect(await honesty.stop()).toEqual([]);
   expect(await openOrdersOn(sim, 'binance')).toBe(0);
   await expect(tickBox(cancel)).toBeChecked();
-  await expect(cancel).toContainText(/Ticked by Alice Moreau at \d\d:\d\d:\d\d/);
+  await expect(cancel).toContainText(/Ticked by commander at \d\d:\d\d:\d\d/);
   const executed = await sim.executed();
   expect(executed.filter((c) => c.controlId === 'venue-cancel-all')).toEqual([
-    expect.objectContaining({ venueId: 'binance', operator: 'commander' }),
+    // The trading system knows the war-room server, whose credential the command came with.
+    expect.objectContaining({ venueId: 'binance', operator: 'war-room' }),
   ]);
 
   // A step ticked by hand. The desk notes, by its own clock, when that box turns ticked.
@@ -142,7 +145,7 @@ test('exchange outage: the commander follows the HFT playbook; cancel-all confir
   });
   const confirmDown = step(page, /^Confirm the exchange really is unreachable/);
   await tickBox(confirmDown).check();
-  await expect(confirmDown).toContainText(/Ticked by Alice Moreau at \d\d:\d\d:\d\d/); // stored
+  await expect(confirmDown).toContainText(/Ticked by commander at \d\d:\d\d:\d\d/); // stored
 
   // The desk sees both within a couple of seconds.
   await expect(tickBox(step(desk, /^Cancel all open orders on the exchange/))).toBeChecked({ timeout: 2000 });
@@ -150,7 +153,7 @@ test('exchange outage: the commander follows the HFT playbook; cancel-all confir
     timeout: 2000,
   });
   await expect(step(desk, /^Confirm the exchange really is unreachable/)).toContainText(
-    'Ticked by Alice Moreau',
+    'Ticked by commander',
   );
   const stored = await store.call<Checklist>('GET', `/warroom/v1/incidents/${id}/checklist`);
   expect(stored.playbookId).toBe('hft-exchange-outage');
@@ -190,7 +193,7 @@ test('exchange outage: the commander follows the HFT playbook; cancel-all confir
   });
   expect((await sim.api<Snapshot>('status')).tradingState).toMatchObject({
     state: 'ACTIVE',
-    changedBy: 'commander',
+    changedBy: 'war-room',
     reason: `${id}: playbook verification passed — HFT: exchange outage, 2 of 2 checks ticked`,
   });
   await expect(board(desk).tradingStateName).toHaveText('ACTIVE');

@@ -1,10 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-/** Signs the commander in with the operator token the simulator was started with. */
-export async function signIn(page: Page, token: string): Promise<void> {
-  await page.getByLabel('Operator token').fill(token);
-  await page.getByRole('button', { name: 'Sign in to use controls' }).click();
+/** Signs a commander in to the war room, with a name and password of the run's operators file. */
+export async function signIn(page: Page, person: { name: string; password: string }): Promise<void> {
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Name').fill(person.name);
+  await form.getByLabel('Password').fill(person.password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: /Kill switch/ })).toBeVisible();
 }
 

@@ -1,7 +1,10 @@
 import type { ExecutedCommand, Fault, ScenarioStart, SimState } from '../../contract/schemas.ts';
 import { NodeService } from './node-service.ts';
 
-/** The simulated trading system, in drill mode, with one operator who may use every control. */
+/**
+ * The simulated trading system, in drill mode, with one operator who may use every control: the
+ * war-room server, whose connector holds the token.
+ */
 export class SimProcess extends NodeService {
   readonly seed: number;
   readonly operator: { name: string; token: string };
@@ -39,16 +42,44 @@ export class SimProcess extends NodeService {
   }
 }
 
-/** The war-room store on a fresh database. */
+/** Who may sign in, and the trading system the war-room server connects (the simulator). */
+export interface WarRoomSetup {
+  /** The operators file (hashes only). */
+  operatorsFile: string;
+  /** The simulator's URL, and the operator token the server (never a browser) sends it. */
+  sim: { url: string; token: string };
+}
+
+/**
+ * The war-room server on a fresh database: the store, the sign-in, and the connector that reads the
+ * simulator through its profile and takes the controls to it.
+ */
 export class StoreProcess extends NodeService {
   readonly db: string;
+  readonly setup: WarRoomSetup;
 
-  constructor(port: number, db: string) {
+  constructor(port: number, db: string, setup: WarRoomSetup) {
     super('store', port);
     this.db = db;
+    this.setup = setup;
   }
 
   start(): Promise<void> {
-    return this.spawn(['store/main.ts', '--port', String(this.port), '--db', this.db]);
+    const { operatorsFile, sim } = this.setup;
+    // The token by environment, not argument: arguments are visible to every user in `ps`.
+    return this.spawn(
+      [
+        'store/main.ts',
+        '--port',
+        String(this.port),
+        '--db',
+        this.db,
+        '--operators',
+        operatorsFile,
+        '--profile',
+        'profiles/sim.yaml',
+      ],
+      { WARROOM_SIM_URL: sim.url, WARROOM_SIM_TOKEN: sim.token },
+    );
   }
 }
