@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { controlIdSchema, problemSchema, timestampSchema } from './schemas.ts';
 import type { ControlId } from './schemas.ts';
-import { actorSchema, incidentTypeSchema } from './store-schemas-incidents.ts';
+import { actorSchema, incidentTypeSchema, systemIdSchema } from './store-schemas-incidents.ts';
 
 /** Who does a step: the incident's roles, or a specialist the seeds name. */
 export const stepOwnerSchema = z.enum([
@@ -131,8 +131,13 @@ export const phaseSchema = z.strictObject({
 });
 export type Phase = z.infer<typeof phaseSchema>;
 
-/** The seed system a playbook comes from, or `generic` for one written from several. */
-export const playbookSystemSchema = z.enum(['rtes', 'eafix', 'smc', 'lav-adaf', 'hft', 'generic']);
+/**
+ * The trading system a playbook is written for, by its id (`hft`, or a sixth system's own), or
+ * `generic` for one written from several. A system's incident policy (SystemInfo.incidents)
+ * names the one whose playbooks answer it, so an imported runbook can belong to any system.
+ */
+export const GENERIC_PLAYBOOK_SYSTEM = 'generic';
+export const playbookSystemSchema = systemIdSchema;
 export type PlaybookSystem = z.infer<typeof playbookSystemSchema>;
 
 export const playbookSchema = z

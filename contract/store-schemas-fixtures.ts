@@ -23,6 +23,7 @@ function deepFreeze<T>(value: T): T {
 export const incidentFixture: Incident = deepFreeze({
   id: 'INC-7',
   title: 'NYSE session dropped, orders not routed',
+  systemId: 'eafix',
   severityScheme: 'P0-P3',
   severity: 'P1',
   type: 'exchange-outage',
@@ -86,6 +87,7 @@ export const auditRecordFixture: ControlAuditRecord = deepFreeze({
   seq: 3,
   recordedAt: '2025-03-14T09:34:01.000Z',
   incidentId: 'INC-7',
+  systemId: 'eafix',
   operator: 'a.lee',
   controlId: 'venue-disable',
   scope: 'venue:xnys',

@@ -14,6 +14,25 @@ export const storeHealthSchema = z.object({
 });
 export type StoreHealth = z.infer<typeof storeHealthSchema>;
 
+/**
+ * A trading system's id, as its profile names it (connector/profile/schema.ts holds profiles to
+ * the same rule) and the war-room server lists it.
+ */
+export const systemIdSchema = z
+  .string()
+  .max(40)
+  // A refinement rather than .regex(): its message is what a refusal says (contract/validate.ts
+  // words a pattern's failure only as "expected a valid regex").
+  .refine((id) => /^[a-z][a-z0-9-]{0,39}$/.test(id), {
+    message: 'a system id is a lower-case letter, then lower-case letters, digits and dashes',
+  });
+
+/**
+ * The system an incident or a control record is about. An older store or dashboard, an older
+ * change or a kept offline copy may leave it out: that reads as null, "the record does not say".
+ */
+const namedSystem = systemIdSchema.nullable().default(null);
+
 export const severitySchemeSchema = z.enum(['P0-P3', 'P1-P4', 'SEV1-SEV4']);
 export type SeverityScheme = z.infer<typeof severitySchemeSchema>;
 
@@ -69,6 +88,7 @@ const postMortemText = z.string().max(10_000).nullable();
 export const incidentSchema = z.object({
   id: z.string(),
   title: z.string().min(1).max(200),
+  systemId: namedSystem,
   severityScheme: severitySchemeSchema,
   severity: severitySchema,
   type: incidentTypeSchema,
@@ -107,6 +127,8 @@ export const incidentDeclarationSchema = z
     affectedServices: names,
     affectedVenues: names,
     note: z.string().min(1).max(10_000).optional(),
+    /** The system on the declaring dashboard's screen; an older dashboard does not say. */
+    systemId: systemIdSchema.nullable().optional(),
     actor: actorSchema,
   })
   .superRefine((declaration, ctx) => {

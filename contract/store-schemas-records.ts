@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { PLAYBOOK_LIMITS } from './playbook-schemas.ts';
 import { timestampSchema } from './schemas.ts';
-import { actorSchema } from './store-schemas-incidents.ts';
+import { actorSchema, systemIdSchema } from './store-schemas-incidents.ts';
 
 export const reportedEventTypes = [
   'alert.fired',
@@ -108,6 +108,8 @@ export type ControlResult = z.infer<typeof controlResultSchema>;
 
 export const controlAuditDraftSchema = z.object({
   incidentId: z.string().nullable(),
+  /** The system the control acted on; an older dashboard does not say. */
+  systemId: systemIdSchema.nullable().optional(),
   operator: z.string().min(1).max(200),
   controlId: z.string().min(1).max(100),
   scope: z.string().min(1).max(200),
@@ -125,6 +127,8 @@ export const controlAuditRecordSchema = z.object({
   seq: z.int().min(1),
   recordedAt: timestampSchema,
   incidentId: z.string().nullable(),
+  /** Older records (and older stores) do not say: null. */
+  systemId: systemIdSchema.nullable().default(null),
   operator: z.string(),
   controlId: z.string(),
   scope: z.string(),

@@ -1,11 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { LIMITS as IMPORT_LIMITS } from '../src/playbooks/import/finish.ts';
-import { changePageFixture, changeFixtures, checklistFixture, incidentFixture } from './fixtures.ts';
+import {
+  auditRecordFixture,
+  changePageFixture,
+  changeFixtures,
+  checklistFixture,
+  incidentFixture,
+} from './fixtures.ts';
 import { savedPlaybookFixture } from './store-schemas-fixtures.ts';
 import {
   changePageSchema,
   changeSchema,
   checklistSchema,
+  controlAuditRecordSchema,
   incidentDeclarationSchema,
   incidentPatchSchema,
   incidentSchema,
@@ -62,6 +69,41 @@ describe('war-room store schemas', () => {
       expect(result.error).toMatch(
         new RegExp(`^declaration: severity: ${severity} is not a severity of the ${severityScheme} scheme`),
       );
+  });
+
+  test('an incident and a control record name their system; one that does not say reads as null', () => {
+    const { systemId: _incident, ...unnamed } = incidentFixture;
+    expect(incidentSchema.parse(unnamed)).toEqual({ ...incidentFixture, systemId: null });
+    const { systemId: _record, ...unnamedRecord } = auditRecordFixture;
+    expect(controlAuditRecordSchema.parse(unnamedRecord)).toMatchObject({ systemId: null });
+    // An older dashboard's declaration says nothing of it, and is taken as it was.
+    expect(parseOrExplain(incidentDeclarationSchema, declaration, 'declaration').ok).toBe(true);
+    const sixth = { ...declaration, systemId: 'desk-7' };
+    expect(parseOrExplain(incidentDeclarationSchema, sixth, 'declaration')).toEqual({
+      ok: true,
+      value: sixth,
+    });
+    expect(
+      parseOrExplain(incidentDeclarationSchema, { ...declaration, systemId: 'a'.repeat(41) }, 'declaration'),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('systemId: expected at most 40 characters'),
+    });
+    for (const systemId of ['HFT', '7desk', 'desk 7', ''])
+      expect(parseOrExplain(incidentDeclarationSchema, { ...declaration, systemId }, 'declaration')).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^declaration: systemId: a system id is a lower-case letter/),
+      });
+  });
+
+  test('a playbook may belong to any system by its id, or be generic', () => {
+    const { playbook } = savedPlaybookFixture;
+    for (const system of ['desk-7', 'generic', 'hft'])
+      expect(parseOrExplain(playbookSchema, { ...playbook, system }, 'playbook').ok).toBe(true);
+    expect(parseOrExplain(playbookSchema, { ...playbook, system: 'Desk 7' }, 'playbook')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^playbook: system: a system id is a lower-case letter/),
+    });
   });
 
   test('an edit must change something; null clears a post-mortem field', () => {

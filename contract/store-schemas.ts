@@ -89,6 +89,7 @@ export const storeComponentSchemas = {
   Person: session.personSchema,
   SignIn: session.signInSchema,
   StoreHealth: incidents.storeHealthSchema,
+  SystemId: incidents.systemIdSchema,
   SeverityScheme: incidents.severitySchemeSchema,
   Severity: incidents.severitySchema,
   IncidentType: incidents.incidentTypeSchema,

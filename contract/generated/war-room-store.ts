@@ -444,6 +444,11 @@ export interface components {
             lastChangeId: number;
         };
         /**
+         * @description A trading system's id, as its profile names it and the war-room server lists it
+         *     (`GET /api/systems`): a lower-case letter, then lower-case letters, digits and dashes.
+         */
+        SystemId: string;
+        /**
          * @description The trading system's own severity scheme; P0, P1 and SEV1 are the most severe of theirs.
          * @enum {string}
          */
@@ -474,6 +479,11 @@ export interface components {
             /** @description Given by the store */
             id: string;
             title: string;
+            /**
+             * @description The trading system the incident is about, as declared; null for one declared by a
+             *     dashboard that did not say (incidents from before systems were named among them).
+             */
+            systemId: components["schemas"]["SystemId"] | null;
             severityScheme: components["schemas"]["SeverityScheme"];
             severity: components["schemas"]["Severity"];
             type: components["schemas"]["IncidentType"];
@@ -512,6 +522,12 @@ export interface components {
             affectedVenues: string[];
             /** @description A first note for the timeline. */
             note?: string;
+            /**
+             * @description The trading system the incident is about: the one on the declaring dashboard's screen.
+             *     Left out (or null) by a dashboard that does not say; the incident's `systemId` is then
+             *     null.
+             */
+            systemId?: components["schemas"]["SystemId"] | null;
             actor: components["schemas"]["Actor"];
         };
         /** @description At least one field besides `actor`. `null` clears impact or root cause. */
@@ -657,10 +673,11 @@ export interface components {
             steps: components["schemas"]["Step"][];
         };
         /**
-         * @description The seed trading system a playbook is written for, or `generic` for one written from several.
-         * @enum {string}
+         * @description The trading system a playbook is written for, by its id (a SystemId: `hft`, `rtes`, or a
+         *     system of your own), or `generic` for one written from several. A system's incident policy
+         *     names the one whose playbooks answer its incidents.
          */
-        PlaybookSystem: "rtes" | "eafix" | "smc" | "lav-adaf" | "hft" | "generic";
+        PlaybookSystem: string;
         /**
          * @description A playbook as the war room follows it: phases with time windows, steps with commands to
          *     copy, owners, declared controls to fire, branches and verification checks. The dashboard's
@@ -725,6 +742,11 @@ export interface components {
         ControlAuditDraft: {
             /** @description The incident it was done for */
             incidentId: string | null;
+            /**
+             * @description The trading system the control acted on. Left out (or null) by a dashboard that does
+             *     not say, or that speaks to one system it does not know by a listed id.
+             */
+            systemId?: components["schemas"]["SystemId"] | null;
             operator: string;
             /** @description A ControlId of the trading API. */
             controlId: string;
@@ -745,6 +767,8 @@ export interface components {
             seq: number;
             recordedAt: components["schemas"]["Timestamp"];
             incidentId: string | null;
+            /** @description The trading system the control acted on; null when the record does not say (older records). */
+            systemId: components["schemas"]["SystemId"] | null;
             operator: string;
             controlId: string;
             scope: string;

@@ -9,6 +9,7 @@ export function incident(overrides: Partial<Incident> = {}): Incident {
   return {
     id: 'INC-3',
     title: 'Binance feed silent',
+    systemId: null,
     severityScheme: 'P0-P3',
     severity: 'P0',
     type: 'exchange-outage',

@@ -24,6 +24,7 @@ export function provisionalIncident(entry: EditEntry): Incident | null {
   return {
     id: entry.incidentId,
     title: d.title,
+    systemId: d.systemId ?? null,
     severityScheme: d.severityScheme,
     severity: d.severity,
     type: d.type,

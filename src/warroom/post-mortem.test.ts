@@ -7,6 +7,7 @@ const audit: ControlAuditRecord = {
   seq: 1,
   recordedAt: at(4),
   incidentId: 'INC-3',
+  systemId: 'hft',
   operator: 'sam',
   controlId: 'disable-venue',
   scope: 'venue:binance',

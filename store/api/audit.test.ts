@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { auditPageSchema, controlAuditRecordSchema } from '../../contract/store-schemas.ts';
+import { auditPageSchema, changePageSchema, controlAuditRecordSchema } from '../../contract/store-schemas.ts';
 import type { ControlAuditDraft } from '../../contract/store-schemas.ts';
 import { TEST_TIMEOUT_MS, call, declare, storeFactory, write } from '../test-support.ts';
 
@@ -29,6 +29,7 @@ describe('control audit log', { timeout: TEST_TIMEOUT_MS }, () => {
       ...attempt({ incidentId: id }),
       seq: 1,
       recordedAt: expect.any(String),
+      systemId: null,
       commandId: null,
       detail: null,
     });
@@ -59,6 +60,28 @@ describe('control audit log', { timeout: TEST_TIMEOUT_MS }, () => {
     expect(all[1]).toMatchObject({ incidentId: null, detail: 'ECONNRESET' });
     const paged = auditPageSchema.parse((await call(store.api('/audit?after=1&limit=1'))).body).records;
     expect(paged.map((r) => r.seq)).toEqual([2]);
+  });
+
+  test('a record names the system the control acted on; one from an older dashboard does not say', async () => {
+    const store = await startStore();
+    const named = await write(
+      store.api('/audit'),
+      'POST',
+      attempt({ systemId: 'desk-7', scope: 'system:desk-7' }),
+    );
+    expect(named.status).toBe(201);
+    expect(named.body).toMatchObject({ seq: 1, systemId: 'desk-7' });
+    await write(store.api('/audit'), 'POST', attempt({ idempotencyKey: 'cmd-key-0002' }));
+    const records = (await call(store.api('/audit'))).body as { records: Record<string, unknown>[] };
+    expect(records.records.map((r) => r['systemId'])).toEqual(['desk-7', null]);
+    const changes = changePageSchema.parse((await call(store.api('/changes?after=0'))).body).changes;
+    expect(changes.flatMap((c) => (c.type === 'audit.appended' ? [c.record.systemId] : []))).toEqual([
+      'desk-7',
+      null,
+    ]);
+    const bad = await write(store.api('/audit'), 'POST', attempt({ systemId: 'HFT' }));
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ detail: expect.stringContaining('systemId: a system id is') });
   });
 
   test('an attempt for an unknown incident, or with a bad field, is refused and not recorded', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { incidentListSchema, incidentSchema } from '../../contract/store-schemas.ts';
+import {
+  changePageSchema,
+  incidentListSchema,
+  incidentSchema,
+  timelineSchema,
+} from '../../contract/store-schemas.ts';
 import type { IncidentStatus } from '../../contract/store-schemas.ts';
 import { TEST_TIMEOUT_MS, call, declaration, declare, storeFactory, write } from '../test-support.ts';
 import type { TestStore } from '../test-support.ts';
@@ -39,6 +44,42 @@ describe('incidents', { timeout: TEST_TIMEOUT_MS }, () => {
     const list = incidentListSchema.parse((await call(store.api('/incidents'))).body);
     expect(list.incidents).toEqual([second, incident]);
     expect(list.lastChangeId).toBeGreaterThan(0);
+  });
+
+  test('an incident names the system it is about, in the answer, the list, the feed and the timeline', async () => {
+    const store = await startStore();
+    const named = await declare(store, { systemId: 'desk-7' });
+    expect(named.systemId).toBe('desk-7');
+    // An older dashboard says nothing of it: taken as before, the system unknown.
+    const unnamed = await write(store.api('/incidents'), 'POST', declaration());
+    expect(unnamed.status).toBe(201);
+    expect(unnamed.body).toHaveProperty('systemId', null);
+
+    const list = (await call(store.api('/incidents'))).body as { incidents: Record<string, unknown>[] };
+    expect(list.incidents.map((i) => i['systemId'])).toEqual([null, 'desk-7']);
+    const changes = changePageSchema.parse((await call(store.api('/changes?after=0'))).body).changes;
+    const created = changes.filter((c) => c.type === 'incident.created');
+    expect(created.map((c) => c.incident.systemId)).toEqual(['desk-7', null]);
+    const timeline = timelineSchema.parse((await call(store.api(`/incidents/${named.id}/timeline`))).body);
+    expect(timeline.events[0]).toMatchObject({ type: 'incident.declared', details: { systemId: 'desk-7' } });
+    // An edit leaves it as declared.
+    await write(store.api(`/incidents/${named.id}`), 'PATCH', { title: 'Desk 7 rejecting', actor: 'lee' });
+    expect(incidentSchema.parse((await call(store.api(`/incidents/${named.id}`))).body).systemId).toBe(
+      'desk-7',
+    );
+  });
+
+  test('a system id that is not one is refused in words, and nothing is declared', async () => {
+    const store = await startStore();
+    const answer = await write(store.api('/incidents'), 'POST', declaration({ systemId: 'Desk 7' }));
+    expect(answer).toMatchObject({
+      status: 400,
+      body: {
+        detail:
+          'incident declaration: systemId: a system id is a lower-case letter, then lower-case letters, digits and dashes',
+      },
+    });
+    expect(incidentListSchema.parse((await call(store.api('/incidents'))).body).incidents).toEqual([]);
   });
 
   test('the list filters open and resolved incidents', async () => {

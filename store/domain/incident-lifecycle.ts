@@ -20,6 +20,7 @@ export async function requireIncident(tx: WriteTx, id: string): Promise<Incident
 export async function declareIncident(tx: WriteTx, input: IncidentDeclaration): Promise<WriteReply> {
   const incident = await tx.createIncident({
     title: input.title,
+    systemId: input.systemId ?? null,
     severityScheme: input.severityScheme,
     severity: input.severity,
     type: input.type,
@@ -39,12 +40,13 @@ export async function declareIncident(tx: WriteTx, input: IncidentDeclaration): 
     updatedAt: tx.now,
   });
   const { severity, severityScheme, type, affectedServices, affectedVenues } = input;
+  const { systemId } = incident;
   await tx.appendTimeline({
     incidentId: incident.id,
     actor: input.actor,
     type: 'incident.declared',
     text: `${severity} ${type} declared: ${input.title}`,
-    details: { severity, severityScheme, type, affectedServices, affectedVenues },
+    details: { severity, severityScheme, type, affectedServices, affectedVenues, systemId },
   });
   if (input.note !== undefined)
     await tx.appendTimeline({

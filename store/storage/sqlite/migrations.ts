@@ -141,6 +141,28 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_by_expiry ON sessions (expires_at);
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Which trading system an incident and a control record are about, now that one board
+      -- holds several. Rows from before do not say: NULL, read as "unknown system".
+      ALTER TABLE incidents ADD COLUMN system_id TEXT;
+      -- Adding a column is no UPDATE: the append-only triggers stay as they are, untouched.
+      ALTER TABLE audit_records ADD COLUMN system_id TEXT;
+
+      -- What the store serves again says so too: the change feed replays incidents and records
+      -- as they were written, and a retried write answers its first response.
+      UPDATE changes SET payload = json_set(payload, '$.incident.systemId', NULL)
+        WHERE type IN ('incident.created', 'incident.updated');
+      UPDATE changes SET payload = json_set(payload, '$.record.systemId', NULL)
+        WHERE type = 'audit.appended';
+      UPDATE idempotency_keys SET body = json_set(body, '$.systemId', NULL)
+        WHERE json_valid(body) AND json_type(body, '$.declaredAt') IS NOT NULL;
+      UPDATE idempotency_keys SET body = json_set(body, '$.systemId', NULL)
+        WHERE json_valid(body) AND json_type(body, '$.controlId') IS NOT NULL
+          AND json_type(body, '$.recordedAt') IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -36,6 +36,7 @@ export function incidentFromRow(row: Row): Incident {
   return {
     id: incidentIdOf(number(row, 'number')),
     title: text(row, 'title'),
+    systemId: textOrNull(row, 'system_id'),
     severityScheme: text(row, 'severity_scheme') as SeverityScheme,
     severity: text(row, 'severity') as Severity,
     type: text(row, 'type') as IncidentType,
@@ -64,6 +65,7 @@ export function incidentFromRow(row: Row): Incident {
 export function incidentParams(incident: NewIncident): Params {
   return {
     title: incident.title,
+    system_id: incident.systemId,
     severity_scheme: incident.severityScheme,
     severity: incident.severity,
     type: incident.type,
@@ -89,6 +91,7 @@ export function incidentParams(incident: NewIncident): Params {
 /** The columns incidentParams fills, in its order, for building INSERT and UPDATE statements. */
 export const INCIDENT_COLUMNS = [
   'title',
+  'system_id',
   'severity_scheme',
   'severity',
   'type',
@@ -128,6 +131,7 @@ export function auditRecordFromRow(row: Row): ControlAuditRecord {
     seq: number(row, 'seq'),
     recordedAt: text(row, 'recorded_at'),
     incidentId: incident === null ? null : incidentIdOf(Number(incident)),
+    systemId: textOrNull(row, 'system_id'),
     operator: text(row, 'operator'),
     controlId: text(row, 'control_id'),
     scope: text(row, 'scope'),

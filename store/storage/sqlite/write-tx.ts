@@ -114,12 +114,13 @@ export function sqliteWriteTx(db: DatabaseSync, now: string): WriteTx {
     async appendAudit(draft) {
       const row = sql(
         db,
-        `INSERT INTO audit_records (recorded_at, incident_number, operator, control_id, scope, reason,
-           idempotency_key, result, latency_ms, attempted_at, command_id, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO audit_records (recorded_at, incident_number, system_id, operator, control_id, scope,
+           reason, idempotency_key, result, latency_ms, attempted_at, command_id, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       ).get(
         now,
         draft.incidentId === null ? null : numberOf(draft.incidentId),
+        draft.systemId ?? null,
         draft.operator,
         draft.controlId,
         draft.scope,

@@ -1,10 +1,10 @@
 import { incidentTypeSchema } from '../../../../contract/store-schemas.ts';
 import type { Draft } from '../../../playbooks/import/finish.ts';
-import { playbookSchema } from '../../../playbooks/playbook.ts';
 import type { Phase, Playbook } from '../../../playbooks/playbook.ts';
 import { changeStep, draftProblems, patchPhase } from './draft-edits.ts';
 import type { SaveFailure } from './runbook-import.tsx';
 import { StepEditor } from './step-editor.tsx';
+import { SystemField } from './system-field.tsx';
 
 const field = 'rounded border border-slate-600 bg-slate-950 px-2 py-1 text-white';
 
@@ -54,6 +54,7 @@ export function DraftEditor({
   onChange,
   failure,
   onReplace,
+  systems,
 }: {
   draft: Draft;
   onSelect: (selected: boolean) => void;
@@ -61,6 +62,8 @@ export function DraftEditor({
   /** Why saving it failed last time, if it did. */
   failure?: SaveFailure | undefined;
   onReplace: (revision: number) => void;
+  /** The system ids to offer for it (see SystemField). */
+  systems: readonly string[];
 }) {
   const { playbook } = draft;
   const problems = draftProblems(playbook);
@@ -141,23 +144,12 @@ export function DraftEditor({
       <details className="mt-2" open={draft.selected}>
         <summary className="cursor-pointer text-sm text-sky-300">Phases and steps</summary>
         <div className="mt-2 flex flex-wrap items-center gap-3 text-xs text-slate-300">
-          <label className="flex items-center gap-1">
-            System
-            <select
-              value={playbook.system}
-              onChange={(e) => {
-                const system = playbookSchema.shape.system.safeParse(e.target.value);
-                if (system.success) onChange({ ...playbook, system: system.data });
-              }}
-              className={field}
-            >
-              {playbookSchema.shape.system.options.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SystemField
+            value={playbook.system}
+            choices={systems}
+            onChange={(system) => onChange({ ...playbook, system })}
+            className={field}
+          />
           <label className="flex items-center gap-1">
             Severity
             <input

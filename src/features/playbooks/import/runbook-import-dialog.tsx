@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { importInWorker } from '../../../playbooks/import/run-import.ts';
 import { useSavePlaybook } from '../../../warroom/saved-playbooks.ts';
 import { RunbookImport } from './runbook-import.tsx';
+import { useSystemChoices } from './use-system-choices.ts';
 import type { SaveOutcome, SavePlaybooks } from './runbook-import.tsx';
 import type { Importer } from './use-runbook-import.ts';
 
@@ -36,6 +37,7 @@ export function RunbookImportDialog({
   importer?: Importer;
 }) {
   const save = useSaveImported();
+  const systems = useSystemChoices();
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -65,7 +67,7 @@ export function RunbookImportDialog({
         </button>
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
-        <RunbookImport importer={importer} save={save} />
+        <RunbookImport importer={importer} save={save} systems={systems} />
       </div>
     </dialog>
   );

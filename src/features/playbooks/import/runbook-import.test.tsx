@@ -7,6 +7,8 @@ import { importRunbook } from '../../../playbooks/import/import-runbook.ts';
 import { MAX_IMPORT_BYTES } from '../../../playbooks/import/limits.ts';
 import { fixture } from '../../../playbooks/import/test-support.ts';
 import type { Playbook } from '../../../playbooks/playbook.ts';
+import { makeSim } from '../../../testing/render-live.tsx';
+import { profiled, renderSystems } from '../../../testing/systems.ts';
 import { renderWarRoom, resetWarRoomClient, warRoomStoreFactory } from '../../../testing/war-room-store.tsx';
 import type { WarRoomTestStore } from '../../../testing/war-room-store.tsx';
 import { actorActions } from '../../../warroom/actor.ts';
@@ -29,6 +31,7 @@ async function savedIn(store: WarRoomTestStore) {
 afterEach(() => {
   localStorage.clear();
   resetWarRoomClient();
+  vi.unstubAllGlobals();
 });
 
 function recordingSave(answer: (p: Playbook) => string | null = () => null) {
@@ -328,5 +331,48 @@ describe('saving imported playbooks to the war-room store', () => {
       ['import-p0-critical-10-minute-response-desk-copy', 1],
       ['import-quote-engine-stalled', 2],
     ]);
+  });
+
+  test('a playbook belongs to a connected system, or any other typed in; an id that is none is said', async () => {
+    const store = await startStore();
+    actorActions.nameChosen('riley');
+    const connected = (id: string, name: string) => {
+      const sim = makeSim();
+      profiled(sim.sim, { id, name });
+      return { id, sim };
+    };
+    renderSystems(
+      <RunbookImportDialog onClose={() => {}} importer={readHere} />,
+      [connected('hft', 'HFT system'), connected('desk-7', 'Desk 7')],
+      { config: { storeBaseUrl: store.baseUrl } },
+    );
+    const user = await paste(fixture('windowed-items.md'));
+    await screen.findByText(/Found 2 playbooks/);
+    const stalled = draftCard('Quote engine stalled');
+    const system = within(stalled).getByLabelText('System');
+    // Offered: the systems the board is connected to, and generic.
+    const offered = () =>
+      [...(document.getElementById(system.getAttribute('list') ?? '')?.querySelectorAll('option') ?? [])].map(
+        (o) => o.value,
+      );
+    await waitFor(() => expect(offered()).toEqual(['hft', 'desk-7', 'generic']));
+
+    await user.clear(system);
+    await user.type(system, 'Desk7');
+    expect(system).toHaveAttribute('aria-invalid', 'true');
+    expect(system).toHaveAccessibleDescription(
+      'a system id is a lower-case letter, then lower-case letters, digits and dashes',
+    );
+    expect(screen.getByText('Fix the problems shown before saving.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save 2 playbooks' })).toBeDisabled();
+
+    // A system the board is not connected to (yet) is any id the store takes.
+    await user.clear(system);
+    await user.type(system, 'desk-9');
+    expect(system).toHaveAttribute('aria-invalid', 'false');
+    await user.click(screen.getByRole('button', { name: 'Save 2 playbooks' }));
+    await screen.findByText(/Saved 2 playbooks/);
+    const saved = await savedIn(store);
+    expect(saved.find((s) => s.playbook.title === 'Quote engine stalled')?.playbook.system).toBe('desk-9');
   });
 });

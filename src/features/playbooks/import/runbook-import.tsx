@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { DragEvent } from 'react';
+import { GENERIC_PLAYBOOK_SYSTEM } from '../../../../contract/store-schemas.ts';
 import { MAX_IMPORT_BYTES, formatBytes } from '../../../playbooks/import/limits.ts';
 import { IMPORT_DEADLINE_MS } from '../../../playbooks/import/run-import.ts';
 import type { Playbook } from '../../../playbooks/playbook.ts';
@@ -32,7 +33,16 @@ const button =
  * edit what was found, save the chosen playbooks to the war-room store. Nothing of the runbook is
  * rendered as HTML: every field shows text.
  */
-export function RunbookImport({ importer, save }: { importer: Importer; save: SavePlaybooks }) {
+export function RunbookImport({
+  importer,
+  save,
+  systems = [GENERIC_PLAYBOOK_SYSTEM],
+}: {
+  importer: Importer;
+  save: SavePlaybooks;
+  /** The system ids offered for each playbook: the connected systems, and generic. */
+  systems?: readonly string[];
+}) {
   const { state, kept, readText, readFile, cancel, edit, finish } = useRunbookImport(importer);
   const [pasted, setPasted] = useState('');
   const [saving, setSaving] = useState(false);
@@ -171,6 +181,7 @@ export function RunbookImport({ importer, save }: { importer: Importer; save: Sa
           <DraftEditor
             key={draft.key ?? draft.playbook.id}
             draft={draft}
+            systems={systems}
             failure={failed[draft.playbook.id]}
             onReplace={(revision) => void onSave({ id: draft.playbook.id, revision })}
             onSelect={(selected) => edit(importId, (ds) => patchDraft(ds, i, { selected }))}
