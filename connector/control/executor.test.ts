@@ -86,3 +86,36 @@ describe('the control executor', () => {
     });
   });
 });
+
+describe('a system that takes the command key itself', () => {
+  test('a timed-out command is sent again under the same key: the system answers the repeat', async () => {
+    const seen: (string | undefined)[] = [];
+    server = createServer((req, res) => {
+      seen.push(req.headers['idempotency-key'] as string | undefined);
+      // The first attempt outlives the timeout; the repeat is answered.
+      setTimeout(
+        () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+        seen.length === 1 ? 1000 : 0,
+      );
+    });
+    const port = await listen(server, 0);
+    const run = new ControlExecutor({
+      systemName: 'Desk',
+      bindings: {
+        halt: {
+          http: { service: 'api', method: 'POST', path: '/halt', headers: { 'Idempotency-Key': '{key}' } },
+        },
+      },
+      urls: { api: `http://127.0.0.1:${port}` },
+      serviceHeaders: { api: {} },
+      timeouts: { api: 300 },
+      secrets: {},
+      redis: new RedisPool({}),
+      venueIds: () => null,
+      now: Date.now,
+    });
+    expect(await run.run(halt('key-idem-00001'))).toMatchObject({ kind: 'uncertain' });
+    expect(await run.run(halt('key-idem-00001'))).toMatchObject({ kind: 'executed' });
+    expect(seen).toEqual(['key-idem-00001', 'key-idem-00001']);
+  });
+});

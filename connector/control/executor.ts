@@ -2,7 +2,9 @@
 // APIs take no key, so the connector keeps them: a retry of a command that ran gets its first
 // receipt; a retry of one whose fate is unknown (the system timed out) is NOT sent again — the
 // board shows whether it took effect, and a deliberate new command takes a new key. Only a
-// request that certainly never arrived (connection refused) may be sent again under its key.
+// request that certainly never arrived (connection refused) may be sent again under its key —
+// or, to a system that takes the key itself ({key} in the request), any request whose fate is
+// unknown: that system answers a repeat with its first receipt.
 import { createHash } from 'node:crypto';
 import type { ControlId, ControlReceipt, TradingStateName } from '../../contract/schemas.ts';
 import type { ControlBinding, HttpControl, RedisControl } from '../profile/controls.ts';
@@ -58,6 +60,11 @@ const MAX_KEYS = 10_000;
 type Entry = { print: string } & (
   { state: 'running'; done: Promise<CommandOutcome> } | { state: 'done'; outcome: CommandOutcome }
 );
+
+/** Whether the request carries the command's own key ({key}): the system then runs it once per key. */
+function takesKey(binding: HttpControl | RedisControl): boolean {
+  return 'http' in binding && JSON.stringify(binding.http).includes('{key}');
+}
 
 const fingerprint = (input: CommandInput) =>
   createHash('sha256')
@@ -129,8 +136,11 @@ export class ControlExecutor {
     const done = this.#perform(binding, input);
     this.#remember(input.key, { print, state: 'running', done });
     const outcome = await done;
-    // Never delivered: forget the key, so that the retry the dashboard makes is sent.
-    if (outcome.kind === 'unreachable' || outcome.kind === 'refused') this.#ledger.delete(input.key);
+    // Never delivered — or of unknown fate on a system that keeps our key itself, so that sending
+    // it again cannot run it twice: forget the key, and the retry the dashboard makes is sent.
+    const resendable = outcome.kind === 'uncertain' && takesKey(binding);
+    if (outcome.kind === 'unreachable' || outcome.kind === 'refused' || resendable)
+      this.#ledger.delete(input.key);
     else this.#ledger.set(input.key, { print, state: 'done', outcome });
     return outcome;
   }
