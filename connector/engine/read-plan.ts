@@ -13,6 +13,8 @@ export interface PlannedRead {
   everyMs: number;
   /** The sections this read feeds (a probe feeds `services`). */
   sections: SectionName[];
+  /** Set for the read that carries the system's own clock. */
+  clock?: true;
   /** Set for the read of when the trading state lapses by itself (a Redis key's TTL). */
   expiry?: true;
   /** Set for a health probe: its rules, parsed once. */
@@ -75,6 +77,18 @@ export function planReads(profile: Profile): PlannedRead[] {
           sections: ['services'],
           probe: { probe, up: parse(probe.up, 'up'), degraded: parse(probe.degraded, 'degraded') },
         });
+      });
+  }
+  if (profile.clock) {
+    const shared = byKey.get(readKey(profile.clock.from));
+    if (shared) shared.clock = true;
+    else
+      planned.push({
+        key: `clock:${readKey(profile.clock.from)}`,
+        read: profile.clock.from,
+        everyMs: profile.clock.from.everyMs ?? profile.pollMs,
+        sections: [],
+        clock: true,
       });
   }
   return [...byKey.values(), ...planned];

@@ -17,6 +17,8 @@ import { ControlExecutor } from '../control/executor.ts';
 import type { CommandInput, CommandOutcome } from '../control/executor.ts';
 import { fillString } from '../control/template.ts';
 import type { LoadedProfile } from '../profile/load.ts';
+import type { Profile } from '../profile/schema.ts';
+import { asTime } from '../map/field.ts';
 import { performRead, usable } from '../read/perform-read.ts';
 import type { ReadContext, ReadResult } from '../read/perform-read.ts';
 import { RedisPool } from '../read/redis-pool.ts';
@@ -45,6 +47,8 @@ export class SystemConnector {
   readonly instance = randomUUID();
   readonly info: SystemInfo;
   #now: () => number;
+  #clock: Profile['clock'] | null;
+  #clockOffset = 0;
   #reads: PlannedRead[];
   #readCtx: ReadContext;
   #redis: RedisPool;
@@ -68,7 +72,11 @@ export class SystemConnector {
     const { profile, urls, redisUrls, secrets } = options.loaded;
     this.id = profile.id;
     this.name = profile.name;
-    this.#now = options.now ?? Date.now;
+    const base = options.now ?? Date.now;
+    // The system's clock where its profile reads one: ages on the board are measured on it, as
+    // a simulator's accelerated or paused clock, or a host whose clock is off, require.
+    this.#now = () => base() + this.#clockOffset;
+    this.#clock = profile.clock ?? null;
     this.#picture = new SystemPicture(profile);
     this.#reads = planReads(profile);
     this.info = systemInfo(profile, profile.environment);
@@ -139,6 +147,7 @@ export class SystemConnector {
       this.requestCount += 1;
       const result = await performRead(read.read, this.#readCtx);
       this.#latest.set(read.key, result);
+      if (read.clock) this.#readClock(result);
       if (!read.probe && usable(result, read.key).ok)
         this.#lastContactAt = Math.max(this.#lastContactAt ?? 0, result.at);
       this.#picture.ingest(read, result);
@@ -155,6 +164,22 @@ export class SystemConnector {
     });
     this.#inFlight.set(read.key, done);
     return done;
+  }
+
+  #readClock(result: ReadResult): void {
+    const answer = usable(result, 'clock');
+    if (!answer.ok || !this.#clock) return;
+    try {
+      const time = asTime(this.#clock.at, answer.document, result.at, 'clock.at');
+      if (time !== null) this.#clockOffset += Date.parse(time) - result.at;
+    } catch {
+      // A clock that cannot be read leaves the last offset: it is the best estimate there is.
+    }
+  }
+
+  /** Now, on the system's clock (the connector's own where the profile reads none). */
+  now(): number {
+    return this.#now();
   }
 
   /** A read's latest answer as a section sees it: usable, or why not. */

@@ -6,6 +6,7 @@ import type { ControlBinding } from './controls.ts';
 import type { Read } from './sources.ts';
 
 interface Declared {
+  clock?: unknown;
   http: Record<string, unknown>;
   redis: Record<string, unknown>;
   secrets: Record<string, unknown>;
@@ -48,7 +49,7 @@ export function checkReferences(profile: Declared, ctx: z.RefinementCtx): void {
   const names = (record: Record<string, unknown>) => Object.keys(record).join(', ') || 'none';
 
   const reads: { read: Read; path: Path }[] = [];
-  readsIn(profile.sections, ['sections'], reads);
+  readsIn({ sections: profile.sections, clock: profile.clock }, [], reads);
   for (const { read, path } of reads) {
     if ('http' in read && !Object.hasOwn(profile.http, read.http.service))
       issue(

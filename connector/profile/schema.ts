@@ -6,7 +6,8 @@ import { thresholdsContractSchema } from '../../contract/schemas.ts';
 import { controlsSchema } from './controls.ts';
 import { incidentsSchema } from './incidents.ts';
 import { sectionsSchema } from './sections.ts';
-import { httpServiceSchema, redisConnectionSchema, secretSchema } from './sources.ts';
+import { fieldSchema } from './fields.ts';
+import { httpServiceSchema, readSchema, redisConnectionSchema, secretSchema } from './sources.ts';
 import { checkReferences } from './references.ts';
 
 const name = z
@@ -24,6 +25,11 @@ export const profileSchema = z
     environment: z.enum(['production', 'simulator']).default('production'),
     /** How often each section is read unless it says otherwise. Never below 100 ms. */
     pollMs: z.int().min(100).max(600_000).default(1000),
+    /**
+     * Where the system says what time it is (a time stamp its reads carry): the board then
+     * measures ages on the system's clock. Absent: on the war-room server's.
+     */
+    clock: z.strictObject({ from: readSchema, at: fieldSchema }).optional(),
     secrets: z.record(name, secretSchema).default({}),
     http: z.record(name, httpServiceSchema).default({}),
     redis: z.record(name, redisConnectionSchema).default({}),

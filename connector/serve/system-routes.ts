@@ -145,7 +145,8 @@ function stream(
   let unsubscribe = () => {};
   const sse = new SseResponse(res, {
     keepAliveMs: HEARTBEAT_MS,
-    beat: () => sse.send(null, JSON.stringify({ type: 'heartbeat', at: new Date().toISOString() })),
+    beat: () =>
+      sse.send(null, JSON.stringify({ type: 'heartbeat', at: new Date(system.now()).toISOString() })),
     onClose: () => {
       open.delete(sse);
       unsubscribe();
