@@ -22,11 +22,27 @@ export function severityWord(scheme: SeverityScheme, severity: Severity): Severi
 export const severityLabel = (scheme: SeverityScheme, severity: Severity): string =>
   `${severity} ${severityWord(scheme, severity)}`;
 
+/** "SEV1–SEV4": a scheme as people write it. */
+export const SCHEME_NAMES: { readonly [S in SeverityScheme]: string } = {
+  'P0-P3': 'P0–P3',
+  'P1-P4': 'P1–P4',
+  'SEV1-SEV4': 'SEV1–SEV4',
+};
+
+/** A scheme with the seed systems that use it, for choosing one when the system does not say. */
 export const SCHEME_LABELS: { readonly [S in SeverityScheme]: string } = {
   'P0-P3': 'P0–P3 (EAFIX, SMC, LAV/ADAF)',
   'P1-P4': 'P1–P4 (RTES)',
   'SEV1-SEV4': 'SEV1–SEV4 (HFT)',
 };
+
+/** What an incident or a control record that names no trading system says instead. */
+export const UNKNOWN_SYSTEM = 'unknown system';
+
+/** "HFT system (hft)": the name people read, and the id records and URLs use when it differs. */
+export function systemLabel(id: string | null, name: string): string {
+  return id === null || id === name ? name : `${name} (${id})`;
+}
 
 export const TYPE_LABELS: { readonly [T in IncidentType]: string } = {
   'exchange-outage': 'Exchange outage',

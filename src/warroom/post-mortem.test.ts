@@ -91,11 +91,28 @@ describe('the post-mortem', () => {
 
   test('includes the control audit records, escaped', () => {
     expect(md).toContain(
-      '| 2026-03-02 14:04:00 UTC | sam | disable-venue | venue:binance | confirmed | 812 ms | INC-3 \\| feed silent |   |',
+      '| 2026-03-02 14:04:00 UTC | hft | sam | disable-venue | venue:binance | confirmed | 812 ms | INC-3 \\| feed silent |   |',
     );
     const none = postMortemMarkdown({ incident: resolved, timeline: [], audit: [], now: T0 });
     expect(none).toContain('_No trading control was recorded against this incident._');
     expect(none).toContain('_No timeline events were recorded._');
+  });
+
+  test('names the trading system the incident and each control were about', () => {
+    const names: Record<string, string> = { hft: 'HFT system' };
+    const hft = postMortemMarkdown({
+      incident: { ...resolved, systemId: 'hft' },
+      timeline,
+      audit: [audit, { ...audit, seq: 2, systemId: null }],
+      now: T0,
+      systemName: (id) => (id === null ? 'unknown system' : (names[id] ?? id)),
+    });
+    expect(hft).toContain('| Trading system | HFT system (hft) |');
+    expect(hft).toContain('| Attempted (UTC) | System | Operator |');
+    expect(hft).toContain('| 2026-03-02 14:04:00 UTC | HFT system | sam |');
+    expect(hft).toContain('| 2026-03-02 14:04:00 UTC | unknown system | sam |');
+    // Declared before incidents named their system.
+    expect(md).toContain('| Trading system | unknown system |');
   });
 
   test('is named after the incident', () => {

@@ -6,11 +6,14 @@ import {
   SCHEME_LABELS,
   severityLabel,
   STATUS_LABELS,
+  systemLabel,
   TYPE_LABELS,
+  UNKNOWN_SYSTEM,
   utcDateTime,
 } from './labels.ts';
+import type { SlaPolicy } from './sla-policy.ts';
 import { slaState } from './sla.ts';
-import type { Deadline, PolicyName } from './sla.ts';
+import type { Deadline } from './sla.ts';
 
 /**
  * A Markdown table cell: a pipe would end the cell and a line break the row, and backslashes
@@ -45,16 +48,29 @@ export interface PostMortemInput {
   timeline: readonly TimelineEvent[];
   audit: readonly ControlAuditRecord[];
   now: number;
-  policy?: PolicyName;
+  /** What the incident is timed by: its system's policy (see incident-systems.ts). */
+  policy?: SlaPolicy | undefined;
+  /** The name of a system by its id, as the board knows it; the id itself when not given. */
+  systemName?: (systemId: string | null) => string;
 }
 
+const byId = (systemId: string | null) => systemId ?? UNKNOWN_SYSTEM;
+
 /** A blameless post-mortem in Markdown: the facts the store holds, and headed gaps for the team. */
-export function postMortemMarkdown({ incident, timeline, audit, now, policy }: PostMortemInput): string {
+export function postMortemMarkdown({
+  incident,
+  timeline,
+  audit,
+  now,
+  policy,
+  systemName = byId,
+}: PostMortemInput): string {
   const end = incident.resolvedAt === null ? now : Date.parse(incident.resolvedAt);
   const sla = slaState(incident, timeline, now, policy);
   const facts: (string | null)[][] = [
     ['Incident', incident.id],
     ['Title', incident.title],
+    ['Trading system', systemLabel(incident.systemId, systemName(incident.systemId))],
     [
       'Severity',
       `${severityLabel(incident.severityScheme, incident.severity)} — ${SCHEME_LABELS[incident.severityScheme]}`,
@@ -125,9 +141,20 @@ export function postMortemMarkdown({ incident, timeline, audit, now, policy }: P
     audit.length === 0
       ? '_No trading control was recorded against this incident._'
       : table(
-          ['Attempted (UTC)', 'Operator', 'Control', 'Scope', 'Result', 'Latency', 'Reason', 'Detail'],
+          [
+            'Attempted (UTC)',
+            'System',
+            'Operator',
+            'Control',
+            'Scope',
+            'Result',
+            'Latency',
+            'Reason',
+            'Detail',
+          ],
           audit.map((r) => [
             utcDateTime(r.attemptedAt),
+            systemName(r.systemId),
             r.operator,
             r.controlId,
             r.scope,

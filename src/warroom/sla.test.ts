@@ -1,14 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import type { Severity, SeverityScheme } from '../../contract/store-schemas.ts';
-import { DEFAULT_POLICY, policyForSystem, slaState, slaTargets } from './sla.ts';
-import type { PolicyName } from './sla.ts';
+import type { IncidentPolicy } from '../../contract/schemas.ts';
+import { DEFAULT_POLICY, policyOf, SEED_POLICIES } from './sla-policy.ts';
+import type { SlaPolicy } from './sla-policy.ts';
+import { slaState, slaTargets } from './sla.ts';
 import { at, event, incident, T0 } from '../testing/war-room-fixtures.ts';
 
 const MIN = 60_000;
 const H = 60 * MIN;
 const ms = (t: { ms: number } | null) => t?.ms ?? null;
 
-function figures(scheme: SeverityScheme, severity: Severity, policy?: PolicyName) {
+function figures(scheme: SeverityScheme, severity: Severity, policy?: SlaPolicy) {
   const t = slaTargets(scheme, severity, policy);
   return [ms(t.acknowledgeMs), ms(t.respondMs), ms(t.updateEveryMs), ms(t.escalateAfterMs)];
 }
@@ -34,22 +36,63 @@ describe('SLA figures from the seeds', () => {
     ['hft', 'SEV1-SEV4', 'SEV1', [5 * MIN, 5 * MIN, 15 * MIN, 15 * MIN]],
     ['hft', 'SEV1-SEV4', 'SEV2', [15 * MIN, 15 * MIN, 30 * MIN, 30 * MIN]],
     ['hft', 'SEV1-SEV4', 'SEV3', [H, H, null, null]],
-  ] as const)('%s %s %s', (policy, scheme, severity, expected) => {
-    expect(figures(scheme, severity, policy)).toEqual(expected);
+  ] as const)('%s %s %s', (seed, scheme, severity, expected) => {
+    expect(figures(scheme, severity, SEED_POLICIES[seed])).toEqual(expected);
   });
 
   test('a figure the own seed lacks names the seed it was taken from', () => {
-    const rtes = slaTargets('P1-P4', 'P1', 'rtes');
+    const rtes = slaTargets('P1-P4', 'P1', SEED_POLICIES.rtes);
     expect(rtes.acknowledgeMs?.source).toBe('RTES');
     expect(rtes.escalateAfterMs?.source).toBe('SMC');
     expect(rtes.updateEveryMs).toEqual({ ms: 15 * MIN, source: 'LAV/ADAF' });
   });
 
   test('the scheme decides the default policy; a policy of another scheme is ignored', () => {
-    expect(DEFAULT_POLICY).toEqual({ 'P1-P4': 'rtes', 'P0-P3': 'eafix', 'SEV1-SEV4': 'hft' });
-    expect(figures('SEV1-SEV4', 'SEV1', 'eafix')).toEqual(figures('SEV1-SEV4', 'SEV1', 'hft'));
-    expect(policyForSystem('HFT')).toBe('hft');
-    expect(policyForSystem('sim')).toBeUndefined();
+    expect(DEFAULT_POLICY).toEqual({
+      'P1-P4': SEED_POLICIES.rtes,
+      'P0-P3': SEED_POLICIES.eafix,
+      'SEV1-SEV4': SEED_POLICIES.hft,
+    });
+    expect(figures('SEV1-SEV4', 'SEV1', SEED_POLICIES.eafix)).toEqual(figures('SEV1-SEV4', 'SEV1'));
+    expect(figures('P0-P3', 'P0')).toEqual(figures('P0-P3', 'P0', SEED_POLICIES.eafix));
+  });
+});
+
+describe('the policy a system serves', () => {
+  // A sixth system's profile: its own scheme and figures, one timer it says there is none of,
+  // one it says nothing about.
+  const desk: IncidentPolicy = {
+    scheme: 'P1-P4',
+    severities: [
+      { acknowledgeMs: 2 * MIN, respondMs: 'none', updateEveryMs: null, escalateAfterMs: 10 * MIN },
+      { acknowledgeMs: 10 * MIN, respondMs: 20 * MIN, updateEveryMs: H, escalateAfterMs: null },
+      { acknowledgeMs: H, respondMs: H, updateEveryMs: 'none', escalateAfterMs: 'none' },
+      { acknowledgeMs: null, respondMs: null, updateEveryMs: null, escalateAfterMs: null },
+    ],
+    playbooks: 'desk-7',
+  };
+  const served = policyOf({ id: 'desk-7', name: 'Desk 7', incidents: desk });
+
+  test('times its incidents, named after it; none means no timer; what it leaves out is borrowed', () => {
+    expect(served).toEqual({ label: 'Desk 7', scheme: 'P1-P4', figures: desk.severities });
+    expect(slaTargets('P1-P4', 'P1', served)).toEqual({
+      acknowledgeMs: { ms: 2 * MIN, source: 'Desk 7' },
+      respondMs: null,
+      updateEveryMs: { ms: 15 * MIN, source: 'LAV/ADAF' },
+      escalateAfterMs: { ms: 10 * MIN, source: 'Desk 7' },
+    });
+    expect(figures('P1-P4', 'P2', served)).toEqual([10 * MIN, 20 * MIN, H, 30 * MIN]);
+    expect(figures('P1-P4', 'P3', served)).toEqual([H, H, null, null]);
+  });
+
+  test('wins over the seed table for the same id; without one, the seed by id; else none', () => {
+    const hft = { ...desk, scheme: 'SEV1-SEV4' as const };
+    expect(figures('SEV1-SEV4', 'SEV1', policyOf({ id: 'hft', name: 'HFT system', incidents: hft }))).toEqual(
+      [2 * MIN, null, 15 * MIN, 10 * MIN],
+    );
+    expect(policyOf({ id: 'HFT', name: 'HFT' })).toBe(SEED_POLICIES.hft);
+    expect(policyOf({ id: 'desk-7', name: 'Desk 7' })).toBeUndefined();
+    expect(policyOf(undefined)).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Incident, TimelineEvent } from '../../contract/store-schemas.ts';
 import { humanDuration, severityLabel, STATUS_LABELS, TYPE_LABELS, utcDateTime, utcTime } from './labels.ts';
+import type { SlaPolicy } from './sla-policy.ts';
 import { slaTargets } from './sla.ts';
-import type { PolicyName } from './sla.ts';
 
 // The three messages the seeds' playbooks send during an incident — the first alert, the status
 // update on a cadence, the resolution notice — filled from what the store knows, ready to paste
@@ -9,7 +9,8 @@ import type { PolicyName } from './sla.ts';
 
 export interface TemplateContext {
   now: number;
-  policy?: PolicyName;
+  /** What the incident is timed by: its system's policy (see incident-systems.ts). */
+  policy?: SlaPolicy | undefined;
 }
 
 const ACTIONS = new Set<TimelineEvent['type']>([

@@ -1,32 +1,33 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import {
-  incidentTypeSchema,
-  SEVERITIES_BY_SCHEME,
-  severitySchemeSchema,
-} from '../../../contract/store-schemas.ts';
+import { incidentTypeSchema } from '../../../contract/store-schemas.ts';
 import type { IncidentType, Severity, SeverityScheme } from '../../../contract/store-schemas.ts';
 import { useStatus } from '../../live/status-query.ts';
 import { incidentSelectionActions } from '../../warroom/active-incident.ts';
-import { SCHEME_LABELS, severityWord, TYPE_LABELS } from '../../warroom/labels.ts';
-import { SLA_POLICIES } from '../../warroom/sla.ts';
+import { useSystemOnScreen } from '../../warroom/incident-systems.ts';
+import { TYPE_LABELS } from '../../warroom/labels.ts';
 import { useWarRoomWrites } from '../../warroom/writes.ts';
 import { AffectedPicker } from './affected-picker.tsx';
 import { validateDeclaration } from './declare-validation.ts';
 import type { DeclareErrors } from './declare-validation.ts';
 import { FormField, inputClass } from './form-field.tsx';
-import { usePolicy } from './use-policy.ts';
+import { SeverityFields } from './severity-fields.tsx';
 
 const names = (list: readonly { name: string }[] | null | undefined) => (list ?? []).map((x) => x.name);
 
-/** Declaring in one step: everything the store needs, nothing it does not, checked before sending. */
+/**
+ * Declaring in one step: everything the store needs, nothing it does not, checked before sending.
+ * The incident is about the system on screen, and is graded in that system's own scheme.
+ */
 export function DeclareForm({ onDone }: { onDone: () => void }) {
-  const policy = usePolicy();
+  const onScreen = useSystemOnScreen();
   const services = useStatus((s) => names(s.services));
   const venues = useStatus((s) => names(s.venues));
   const writes = useWarRoomWrites();
   const [title, setTitle] = useState('');
-  const [scheme, setScheme] = useState<SeverityScheme>(policy ? SLA_POLICIES[policy].scheme : 'P1-P4');
+  const [chosenScheme, setScheme] = useState<SeverityScheme>(onScreen.sla?.scheme ?? 'P1-P4');
+  // A system that serves its policy says its scheme: never one the commander chose for another.
+  const scheme = onScreen.served?.scheme ?? chosenScheme;
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [type, setType] = useState<IncidentType | ''>('');
   const [chosenServices, setServices] = useState<string[]>([]);
@@ -36,7 +37,16 @@ export function DeclareForm({ onDone }: { onDone: () => void }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const fields = { title, scheme, severity, type, services: chosenServices, venues: chosenVenues, note };
+    const fields = {
+      title,
+      systemId: onScreen.id,
+      scheme,
+      severity,
+      type,
+      services: chosenServices,
+      venues: chosenVenues,
+      note,
+    };
     const checked = validateDeclaration(fields);
     if (!checked.ok) return setErrors(checked.errors);
     const result = writes.declare(checked.draft);
@@ -58,42 +68,17 @@ export function DeclareForm({ onDone }: { onDone: () => void }) {
           aria-describedby={described('title')}
         />
       </FormField>
-      <div className="grid grid-cols-2 gap-2">
-        <FormField id="declare-scheme" label="Severity scheme">
-          <select
-            id="declare-scheme"
-            value={scheme}
-            className={inputClass}
-            onChange={(e) => {
-              setScheme(severitySchemeSchema.parse(e.target.value));
-              setSeverity('');
-            }}
-          >
-            {severitySchemeSchema.options.map((s) => (
-              <option key={s} value={s}>
-                {SCHEME_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField id="declare-severity" label="Severity" error={errors.severity}>
-          <select
-            id="declare-severity"
-            value={severity}
-            className={inputClass}
-            aria-invalid={!!errors.severity}
-            aria-describedby={described('severity')}
-            onChange={(e) => setSeverity(e.target.value as Severity)}
-          >
-            <option value="">Choose…</option>
-            {SEVERITIES_BY_SCHEME[scheme].map((s) => (
-              <option key={s} value={s}>
-                {s} — {severityWord(scheme, s)}
-              </option>
-            ))}
-          </select>
-        </FormField>
-      </div>
+      <SeverityFields
+        scheme={scheme}
+        gradedBy={onScreen.served ? onScreen.name : null}
+        severity={severity}
+        error={errors.severity}
+        onScheme={(chosen) => {
+          setScheme(chosen);
+          setSeverity('');
+        }}
+        onSeverity={setSeverity}
+      />
       <FormField id="declare-type" label="Type" error={errors.type}>
         <select
           id="declare-type"

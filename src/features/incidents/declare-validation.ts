@@ -4,6 +4,8 @@ import type { DeclarationDraft } from '../../warroom/writes.ts';
 
 export interface DeclareFields {
   title: string;
+  /** The system on screen; null when the board cannot say which it is. */
+  systemId: string | null;
   scheme: SeverityScheme;
   severity: Severity | '';
   type: IncidentType | '';
@@ -51,6 +53,7 @@ export function validateDeclaration(
       affectedServices: [...fields.services],
       affectedVenues: [...fields.venues],
       ...(note === '' ? {} : { note }),
+      ...(fields.systemId === null ? {} : { systemId: fields.systemId }),
     },
   };
 }

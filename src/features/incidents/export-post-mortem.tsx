@@ -1,6 +1,6 @@
 import type { ControlAuditRecord, Incident, TimelineEvent } from '../../../contract/store-schemas.ts';
 import { postMortemFileName, postMortemMarkdown } from '../../warroom/post-mortem.ts';
-import type { PolicyName } from '../../warroom/sla.ts';
+import type { SlaPolicy } from '../../warroom/sla-policy.ts';
 
 /** Downloads the blameless post-mortem as a Markdown file, built from the store's records. */
 export function ExportPostMortem({
@@ -8,14 +8,23 @@ export function ExportPostMortem({
   events,
   audit,
   policy,
+  systemName,
 }: {
   incident: Incident;
   events: readonly TimelineEvent[];
   audit: readonly ControlAuditRecord[];
-  policy: PolicyName | undefined;
+  policy: SlaPolicy | undefined;
+  systemName: (systemId: string | null) => string;
 }) {
   const download = () => {
-    const markdown = postMortemMarkdown({ incident, timeline: events, audit, now: Date.now(), policy });
+    const markdown = postMortemMarkdown({
+      incident,
+      timeline: events,
+      audit,
+      now: Date.now(),
+      policy,
+      systemName,
+    });
     const url = URL.createObjectURL(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;

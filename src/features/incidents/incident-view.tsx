@@ -3,7 +3,8 @@ import { Panel } from '../../components/ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { incidentSelectionActions } from '../../warroom/active-incident.ts';
 import { useAudit, useIncident, useTimeline } from '../../warroom/incident-hooks.ts';
-import { STATUS_LABELS, TYPE_LABELS, utcDateTime } from '../../warroom/labels.ts';
+import { useIncidentSystems } from '../../warroom/incident-systems.ts';
+import { STATUS_LABELS, systemLabel, TYPE_LABELS, utcDateTime } from '../../warroom/labels.ts';
 import { slaState } from '../../warroom/sla.ts';
 import { ExportPostMortem } from './export-post-mortem.tsx';
 import { IncidentActions } from './incident-actions.tsx';
@@ -14,7 +15,6 @@ import { RolesForm } from './roles-form.tsx';
 import { SeverityBadge } from './severity-badge.tsx';
 import { SlaTimers } from './sla-timers.tsx';
 import { TimelineList } from './timeline-list.tsx';
-import { usePolicy } from './use-policy.ts';
 
 /** One incident, everything the war room does with it, in the right-hand column. */
 export function IncidentView({ id }: { id: string }) {
@@ -22,7 +22,7 @@ export function IncidentView({ id }: { id: string }) {
   const { events, pending } = useTimeline(view.id);
   const { records } = useAudit(view.id);
   const now = useNow(1000);
-  const policy = usePolicy();
+  const systemOf = useIncidentSystems();
 
   // Declared offline: once the store has given the incident its id, follow it.
   useEffect(() => {
@@ -38,7 +38,8 @@ export function IncidentView({ id }: { id: string }) {
         </p>
       </Panel>
     );
-  const sla = slaState(incident, events, now, policy);
+  const system = systemOf(incident.systemId);
+  const sla = slaState(incident, events, now, system.sla);
   return (
     <Panel title={`Incident ${view.synced ? incident.id : '(not yet in the store)'}`}>
       <div className="flex flex-col gap-3">
@@ -47,6 +48,9 @@ export function IncidentView({ id }: { id: string }) {
             <SeverityBadge scheme={incident.severityScheme} severity={incident.severity} />
             <h3 className="font-semibold">{incident.title}</h3>
           </div>
+          <p aria-label="Trading system" className="text-sm text-slate-200">
+            {systemLabel(system.id, system.name)}
+          </p>
           <p className="text-xs text-slate-400">
             {TYPE_LABELS[incident.type]} · {STATUS_LABELS[incident.status]} · declared{' '}
             {utcDateTime(incident.declaredAt)} by {incident.declaredBy}
@@ -66,9 +70,15 @@ export function IncidentView({ id }: { id: string }) {
         <RolesForm id={view.id} roles={incident.roles} />
         <NoteForm id={view.id} />
         <TimelineList events={events} pending={pending} />
-        <MessageTemplates incident={incident} events={events} now={now} policy={policy} />
+        <MessageTemplates incident={incident} events={events} now={now} policy={system.sla} />
         <PostMortemSection id={view.id} incident={incident} events={events} />
-        <ExportPostMortem incident={incident} events={events} audit={records} policy={policy} />
+        <ExportPostMortem
+          incident={incident}
+          events={events}
+          audit={records}
+          policy={system.sla}
+          systemName={(id) => systemOf(id).name}
+        />
       </div>
     </Panel>
   );

@@ -1,6 +1,6 @@
 import type { Incident, TimelineEvent } from '../../../contract/store-schemas.ts';
 import { CopyButton } from '../../components/ui/copy-button.tsx';
-import type { PolicyName } from '../../warroom/sla.ts';
+import type { SlaPolicy } from '../../warroom/sla-policy.ts';
 import { initialAlert, resolutionNotice, statusUpdate } from '../../warroom/templates.ts';
 
 /** The three messages of an incident, filled in and one click from the clipboard. */
@@ -13,7 +13,7 @@ export function MessageTemplates({
   incident: Incident;
   events: readonly TimelineEvent[];
   now: number;
-  policy: PolicyName | undefined;
+  policy: SlaPolicy | undefined;
 }) {
   const ctx = { now, policy };
   const messages = [

@@ -3,6 +3,7 @@ import { Panel } from '../../components/ui/panel.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { incidentSelectionActions, useSelectedIncidentId } from '../../warroom/active-incident.ts';
 import { useIncidentList } from '../../warroom/incident-hooks.ts';
+import { useIncidentSystems } from '../../warroom/incident-systems.ts';
 import { isLocalId } from '../../warroom/outbox-file.ts';
 import { useDeclaredIds } from '../../warroom/outbox-store.ts';
 import { resolveId } from '../../warroom/pending.ts';
@@ -11,7 +12,6 @@ import { IncidentRow } from './incident-row.tsx';
 import { IncidentView } from './incident-view.tsx';
 import { ResponderName } from './responder-name.tsx';
 import { UnsyncedIndicator } from './unsynced-indicator.tsx';
-import { usePolicy } from './use-policy.ts';
 
 /**
  * The open incidents, as every dashboard sees them, and the one opened here below them. A store
@@ -26,7 +26,7 @@ export function OpenIncidents() {
   const viewTop = useRef<HTMLDivElement>(null);
   const [showResolved, setShowResolved] = useState(false);
   const now = useNow(1000);
-  const policy = usePolicy();
+  const systemOf = useIncidentSystems();
   const open = incidents.filter((i) => i.status !== 'RESOLVED');
   const resolved = incidents.filter((i) => i.status === 'RESOLVED');
   const shown = showResolved ? [...open, ...resolved] : open;
@@ -88,7 +88,7 @@ export function OpenIncidents() {
                 key={incident.id}
                 incident={incident}
                 now={now}
-                policy={policy}
+                system={systemOf(incident.systemId)}
                 unsynced={isLocalId(incident.id)}
                 selected={incident.id === selected}
                 onOpen={incidentSelectionActions.incidentOpened}

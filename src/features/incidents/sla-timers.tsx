@@ -1,7 +1,7 @@
 import type { SlaState } from '../../warroom/sla.ts';
 import { Countdown } from './countdown.tsx';
 
-/** The incident's targets, from its trading system's seed playbook, each counting down. */
+/** The incident's targets, from its trading system's incident policy, each counting down. */
 export function SlaTimers({ sla }: { sla: SlaState }) {
   const rows = [
     ['Acknowledge', sla.acknowledge],
@@ -17,7 +17,7 @@ export function SlaTimers({ sla }: { sla: SlaState }) {
         <li
           key={label}
           aria-label={label}
-          title={deadline ? `target from the ${deadline.target.source} playbook` : undefined}
+          title={deadline ? `the target ${deadline.target.source} sets` : undefined}
         >
           <Countdown label={label} deadline={deadline} />
         </li>
