@@ -16,6 +16,12 @@ export interface PlaybookCatalog {
   savedById(id: string): SavedPlaybook | null;
   /** See suggestPlaybook: the library's for the system at hand, then a saved one, then the library's. */
   suggest(type: IncidentType, system?: PlaybookSystem): Playbook | null;
+  /**
+   * The playbook suggested for an incident whose system's policy names `library` (the `system`
+   * of the playbooks that answer it): the first of those, in the library then saved, that answers
+   * the type, or none. A system that names none (null) is suggested any, as `suggest` does.
+   */
+  suggestFor(type: IncidentType, library: PlaybookSystem | null): Playbook | null;
 }
 
 export function playbookCatalog(saved: readonly SavedPlaybook[]): PlaybookCatalog {
@@ -30,6 +36,12 @@ export function playbookCatalog(saved: readonly SavedPlaybook[]): PlaybookCatalo
     byId: (id) => libraryIds.get(id) ?? savedIds.get(id)?.playbook ?? null,
     savedById: (id) => savedIds.get(id) ?? null,
     suggest: (type, system) => suggestPlaybook(type, system, savedPlaybooks),
+    suggestFor: (type, library) =>
+      library === null
+        ? suggestPlaybook(type, undefined, savedPlaybooks)
+        : ([...playbookLibrary, ...savedPlaybooks].find(
+            (p) => p.system === library && p.incidentTypes.includes(type),
+          ) ?? null),
   };
 }
 

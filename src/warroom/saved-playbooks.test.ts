@@ -160,6 +160,28 @@ describe('the playbook catalog', () => {
   });
 });
 
+describe('suggestions for a system whose policy names its playbooks', () => {
+  const answering = (id: string, system: string, title: string, incidentTypes: Playbook['incidentTypes']) =>
+    saved({ ...runbook, id, system, title, incidentTypes });
+  const catalog = playbookCatalog([
+    answering('import-any', 'generic', 'Any desk: venue down', ['exchange-outage']),
+    answering('import-desk-7', 'desk-7', 'Desk 7: venue down', ['exchange-outage']),
+  ]);
+
+  test('are chosen among that library’s playbooks, library first, then saved', () => {
+    expect(catalog.suggestFor('exchange-outage', 'desk-7')?.id).toBe('import-desk-7');
+    expect(catalog.suggestFor('exchange-outage', 'smc')?.id).toBe('smc-p1-exchange-api-failure');
+    expect(catalog.suggestFor('exchange-outage', 'hft')?.id).toBe('hft-exchange-outage');
+  });
+
+  test('none when none of its playbooks answers the type; any, as before, when it names none', () => {
+    expect(catalog.suggestFor('database', 'desk-7')).toBeNull();
+    expect(catalog.suggestFor('exchange-outage', 'eafix')).toBeNull();
+    expect(catalog.suggestFor('exchange-outage', null)).toEqual(catalog.suggest('exchange-outage'));
+    expect(catalog.suggestFor('exchange-outage', null)?.id).toBe('import-any');
+  });
+});
+
 describe('the store answering HTTP errors', () => {
   test('a 5xx is "unreachable" (try again), a 4xx is "refused" in the store’s words', async () => {
     const store = await startStore();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatAge } from '../../lib/format.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { useChecklist, useIncident } from '../../warroom/incident-hooks.ts';
+import { useIncidentSystems } from '../../warroom/incident-systems.ts';
 import { usePlaybookCatalog } from '../../warroom/playbook-catalog.ts';
 import type { PlaybookCatalogView } from '../../warroom/playbook-catalog.ts';
 import {
@@ -38,6 +39,7 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
   const { refusalDismissed } = useOutboxActions();
   const writes = useWarRoomWrites();
   const catalog = usePlaybookCatalog();
+  const systemOf = useIncidentSystems();
   const now = useNow(1000); // the elapsed time, once a second
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -53,6 +55,9 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
   const refusedTicks = refused.filter(
     (r) => r.entry.kind === 'tick' && resolveId(r.entry.incidentId ?? '', declaredIds) === incident.id,
   );
+  // The system's policy names the playbooks that answer its incidents; none named, any may.
+  const system = systemOf(incident.systemId);
+  const library = system.served?.playbooks ?? null;
   const report = (result: WriteResult) => setProblem(result.ok ? null : result.error);
   const ctx = {
     incident,
@@ -74,7 +79,12 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
       <PlaybookPicker
         chosen={chosen}
         unavailable={chosenId !== null && !chosen ? unavailableText(chosenId, catalog) : null}
-        suggested={catalog.suggest(incident.type)}
+        suggested={catalog.suggestFor(incident.type, library)}
+        noneAnswers={
+          library === null
+            ? 'No playbook answers this incident type: choose one.'
+            : `None of ${system.name}’s playbooks (${library}) answers this incident type: choose one.`
+        }
         library={catalog.library}
         imported={catalog.saved.map((s) => s.playbook)}
         onChoose={(id) => report(writes.choosePlaybook(incident.id, id))}

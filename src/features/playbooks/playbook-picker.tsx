@@ -10,6 +10,7 @@ export function PlaybookPicker({
   chosen,
   unavailable,
   suggested,
+  noneAnswers,
   library,
   imported,
   onChoose,
@@ -18,6 +19,8 @@ export function PlaybookPicker({
   /** Why the playbook the incident follows cannot be shown; null when it is, or none is chosen. */
   unavailable: string | null;
   suggested: Playbook | null;
+  /** What to say when nothing is suggested. */
+  noneAnswers: string;
   library: readonly Playbook[];
   imported: readonly Playbook[];
   onChoose: (playbookId: string) => void;
@@ -46,7 +49,7 @@ export function PlaybookPicker({
           </button>
         </div>
       ) : (
-        <p className="text-slate-400">No playbook answers this incident type: choose one.</p>
+        <p className="text-slate-400">{noneAnswers}</p>
       )}
       <label htmlFor={selectId} className="flex items-center gap-2 text-slate-300">
         Playbook
