@@ -121,6 +121,8 @@ describe('the audit reporter', () => {
       idempotencyKey: 'kill-0001-aaaa',
       latencyMs: 120,
       commandId: 'cmd-kill-0001-aaaa',
+      // The one system a board speaks to unlisted: its records read as they always did.
+      systemId: null,
     });
     const timeline = timelineSchema.parse((await call(store.api(`/incidents/${incident.id}/timeline`))).body);
     expect(timeline.events.map((e) => e.type).filter((t) => t.startsWith('control.'))).toEqual([
@@ -142,9 +144,9 @@ describe('the audit reporter', () => {
       reporter.report(s);
 
     await vi.waitFor(() => expect(outbox.snapshot().file.entries).toHaveLength(0));
-    expect(new Set((await auditRecords(store)).map((r) => r.scope))).toEqual(
-      new Set(['system:hft', 'system:hft/venue:binance']),
-    );
+    const records = await auditRecords(store);
+    expect(new Set(records.map((r) => r.scope))).toEqual(new Set(['system:hft', 'system:hft/venue:binance']));
+    expect(records.map((r) => r.systemId)).toEqual(records.map(() => 'hft'));
     const timeline = timelineSchema.parse((await call(store.api(`/incidents/${incident.id}/timeline`))).body);
     expect(timeline.events.find((e) => e.type === 'control.confirmed')?.text).toMatch(
       /^kill-switch \(system hft\): confirmed/,

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { controlAuditDraftSchema, reportedEventSchema } from '../../contract/store-schemas.ts';
+import {
+  controlAuditDraftSchema,
+  reportedEventSchema,
+  systemIdSchema,
+} from '../../contract/store-schemas.ts';
 import type { ControlAuditDraft } from '../../contract/store-schemas.ts';
 import { editEntrySchema } from '../warroom/outbox-file.ts';
 import type { AuditWriteResult } from '../warroom/writes.ts';
@@ -102,6 +106,15 @@ const keyBaseOf = (command: Command): string =>
 const listedSystem = (command: Command): string | null =>
   command.system && command.system.systemId !== UNLISTED_SYSTEM_ID ? command.system.systemId : null;
 
+/**
+ * The system for the record's own field. One whose id the audit log's contract would refuse (no
+ * profile gives one) is left to the scope's words: the record must never be what is lost.
+ */
+function recordedSystem(command: Command): string | null {
+  const system = listedSystem(command);
+  return system !== null && systemIdSchema.safeParse(system).success ? system : null;
+}
+
 /** What the command acted on: `all`, `venue:binance`; `system:hft`, `system:hft/venue:binance`. */
 function scopeOf(command: Command): string {
   const venue = command.scope.venueId ? `venue:${command.scope.venueId}` : null;
@@ -190,6 +203,7 @@ export class AuditReporter {
     const queued = this.opts.audit(
       {
         incidentId,
+        systemId: recordedSystem(command),
         operator: operatorName(this.opts.operator(), LIMITS.operator),
         controlId: clip(command.controlId, LIMITS.controlId),
         scope: clip(scopeOf(command), LIMITS.scope),
