@@ -78,8 +78,7 @@ test('a pasted runbook is read in the worker, previewed as text, saved, and foll
   const i = incidents(other);
   await i.panel.getByRole('button', { name: 'Declare incident' }).click();
   await i.declareForm.getByLabel('Title').fill(`Fills stuck ${Date.now()}`);
-  await i.declareForm.getByLabel('Severity scheme').selectOption('SEV1-SEV4');
-  await i.declareForm.getByLabel('Severity', { exact: true }).selectOption('SEV3');
+  await i.declareForm.getByLabel('Severity', { exact: true }).selectOption('P3');
   await i.declareForm.getByLabel('Type').selectOption('other');
   await i.declareForm.getByRole('button', { name: 'Declare incident' }).click();
   const checklist = other.getByRole('region', { name: 'Playbook checklist' });

@@ -30,7 +30,10 @@ async function declare(
   await i.panel.getByRole('button', { name: 'Declare incident' }).click();
   const form = i.declareForm;
   await form.getByLabel('Title').fill(incident.title);
-  await form.getByLabel('Severity scheme').selectOption('P1-P4');
+  // The simulator's profile grades its incidents P1–P4: the form says so rather than asking.
+  await expect(form).toContainText(
+    'Severity scheme: P1–P4, as Simulated trading system grades its incidents',
+  );
   await form.getByLabel('Severity', { exact: true }).selectOption(incident.severity);
   await form.getByLabel('Type').selectOption('exchange-outage');
   await form
@@ -94,6 +97,7 @@ test('the commander declares an exchange outage; the desk sees it within 1 s, th
   await expect(deskIncidents.row(title)).toBeVisible();
   const stored = await storedIncident(store, title);
   expect(stored).toMatchObject({
+    systemId: 'sim',
     severityScheme: 'P1-P4',
     severity: 'P1',
     type: 'exchange-outage',
@@ -109,6 +113,7 @@ test('the commander declares an exchange outage; the desk sees it within 1 s, th
   const deskRow = deskIncidents.row(title);
   await expect(deskRow).toHaveAccessibleName(`${stored.id} ${title}`);
   await expect(deskRow).toContainText('P1 critical');
+  await expect(deskRow).toContainText('Simulated trading system');
   await expect(deskRow).toContainText('Investigating');
   await shoot(desk, 'desk-sees-declaration');
 

@@ -91,7 +91,8 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-slate-300">
-          {incident.id} declared <span data-testid="elapsed">{formatAge(elapsedMin * 60_000)}</span> ago
+          {incident.id} ({system.name}) declared{' '}
+          <span data-testid="elapsed">{formatAge(elapsedMin * 60_000)}</span> ago
         </p>
         <ImportRunbookButton />
       </div>

@@ -85,6 +85,8 @@ describe('the playbook an incident is offered', () => {
     const suggested = await screen.findByRole('group', { name: 'Suggested playbook' });
     // Not the library's HFT playbook, nor the runbook for any desk: Desk 7's own.
     await vi.waitFor(() => expect(suggested).toHaveTextContent('Suggested: Desk 7: a venue is down'));
+    // The checklist says which system's incident it is for.
+    expect(screen.getByText(new RegExp(`^${id} \\(Desk 7\\) declared`))).toBeInTheDocument();
     await userEvent.click(within(suggested).getByRole('button', { name: 'Use this playbook' }));
     expect(await screen.findByRole('heading', { name: deskRunbook.title })).toBeInTheDocument();
     await vi.waitFor(async () => expect((await checklistIn(store, id)).playbookId).toBe(deskRunbook.id));
