@@ -52,6 +52,10 @@ describe('while the store is unreachable', () => {
     expect(screen.getByRole('button', { name: /Order gateway down/ })).toHaveTextContent(
       'not yet in the store',
     );
+    // Declared offline, it already says which system it is about: the one the board speaks to.
+    expect(screen.getByRole('button', { name: /Order gateway down/ })).toHaveTextContent(
+      'Simulated trading system',
+    );
     await user.click(within(view).getByRole('button', { name: 'Acknowledge' }));
     await user.type(within(view).getByLabelText('Note'), 'gateway pods crash-looping');
     await user.click(within(view).getByRole('button', { name: 'Add note' }));
@@ -80,7 +84,7 @@ describe('while the store is unreachable', () => {
     expect(row).toHaveTextContent('P1 critical'); // RTES's P1-P4 scheme, the default
     const list = incidentListSchema.parse((await call(store.api('/incidents'))).body);
     expect(list.incidents).toHaveLength(1);
-    expect(list.incidents[0]).toMatchObject({ acknowledgedBy: 'dana', severity: 'P1' });
+    expect(list.incidents[0]).toMatchObject({ acknowledgedBy: 'dana', severity: 'P1', systemId: 'sim' });
     expect((await timelineOf(store, 'INC-1')).map((e) => e.type)).toEqual([
       'incident.declared',
       'incident.acknowledged',
