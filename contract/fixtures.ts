@@ -12,6 +12,7 @@ import type {
   EventPage,
   MetricsWindowEvent,
   OrdersChangedEvent,
+  SourceProblemsEvent,
   ResetEvent,
   ServiceChangedEvent,
   ServicesCheckedEvent,
@@ -232,6 +233,13 @@ const ordersChangedEvent: OrdersChangedEvent = {
   positions: [{ symbol: 'AAPL', venueId: 'xnas', quantity: 1100, notional: 192_500 }],
 };
 
+const sourceProblemsEvent: SourceProblemsEvent = {
+  id: 50,
+  at: '2025-03-14T09:30:09.000Z',
+  type: 'sources.problems',
+  problems: [{ section: 'venues', problem: 'api /venues: HTTP 500', since: '2025-03-14T09:30:08.900Z' }],
+};
+
 /** One event of each type, keyed by type. */
 export const eventFixtures: { readonly [K in StreamEventType]: Extract<StreamEvent, { type: K }> } =
   deepFreeze({
@@ -244,15 +252,16 @@ export const eventFixtures: { readonly [K in StreamEventType]: Extract<StreamEve
     'alert.firing': alertFiringEvent,
     'alert.cleared': alertClearedEvent,
     'orders.changed': ordersChangedEvent,
+    'sources.problems': sourceProblemsEvent,
   });
 
-/** The same events as a stream would deliver them: ids 41 to 49, oldest first. */
+/** The same events as a stream would deliver them: ids 41 to 50, oldest first. */
 export const streamEventFixtures: readonly StreamEvent[] = deepFreeze(Object.values(eventFixtures));
 
 export const eventPageFixture: EventPage = deepFreeze({
   instance: snapshotFixture.instance,
   events: streamEventFixtures.filter((event) => event.type !== 'reset'),
-  lastEventId: 49,
+  lastEventId: 50,
   gap: false,
 });
 

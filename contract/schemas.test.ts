@@ -166,7 +166,7 @@ describe('rejected data, explained', () => {
     const event = { id: 51, at: '2025-03-14T09:30:09.000Z', type: 'order.filled' };
     expect(explain(streamEventSchema, event, 'stream event')).toBe(
       'stream event: type: expected one of reset, service.changed, services.checked, venues.changed, ' +
-        'metrics.window, trading-state.changed, alert.firing, alert.cleared, orders.changed, got "order.filled"',
+        'metrics.window, trading-state.changed, alert.firing, alert.cleared, orders.changed, sources.problems, got "order.filled"',
     );
   });
 

@@ -192,6 +192,13 @@ export const positionSchema = z.object({
 });
 export type Position = z.infer<typeof positionSchema>;
 
+export const sourceProblemSchema = z.object({
+  section: sectionNameSchema,
+  problem: z.string(),
+  since: timestampSchema,
+});
+export type SourceProblem = z.infer<typeof sourceProblemSchema>;
+
 export const snapshotSchema = z.object({
   system: systemInfoSchema,
   instance: z.string().min(1),
@@ -204,6 +211,7 @@ export const snapshotSchema = z.object({
   alerts: z.array(alertSchema),
   openOrders: z.int().min(0),
   positions: z.array(positionSchema),
+  problems: z.array(sourceProblemSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -272,6 +280,12 @@ export const ordersChangedEventSchema = eventBaseSchema.extend({
 });
 export type OrdersChangedEvent = z.infer<typeof ordersChangedEventSchema>;
 
+export const sourceProblemsEventSchema = eventBaseSchema.extend({
+  type: z.literal('sources.problems'),
+  problems: z.array(sourceProblemSchema),
+});
+export type SourceProblemsEvent = z.infer<typeof sourceProblemsEventSchema>;
+
 // Discriminated on `type` so that a bad event is reported against its own shape (or as an
 // unknown type), not as "matched none of nine alternatives".
 export const streamEventSchema = z.discriminatedUnion('type', [
@@ -284,6 +298,7 @@ export const streamEventSchema = z.discriminatedUnion('type', [
   alertFiringEventSchema,
   alertClearedEventSchema,
   ordersChangedEventSchema,
+  sourceProblemsEventSchema,
 ]);
 export type StreamEvent = z.infer<typeof streamEventSchema>;
 export type StreamEventType = StreamEvent['type'];
@@ -436,6 +451,8 @@ export const componentSchemas = {
   AlertFiringEvent: alertFiringEventSchema,
   AlertClearedEvent: alertClearedEventSchema,
   OrdersChangedEvent: ordersChangedEventSchema,
+  SourceProblem: sourceProblemSchema,
+  SourceProblemsEvent: sourceProblemsEventSchema,
   StreamEvent: streamEventSchema,
   Heartbeat: heartbeatSchema,
   EventPage: eventPageSchema,

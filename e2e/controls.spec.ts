@@ -103,12 +103,13 @@ async function haltHonestly(
   page: Page,
   sim: SimProcess,
   commander: { name: string; password: string },
-  fault: Parameters<SimProcess['setFault']>[0] | null,
+  fault: Parameters<SimProcess['setFault']>[0] | (() => Promise<void>) | null,
   during: () => Promise<void>,
 ) {
   await page.goto('/');
   await signIn(page, commander);
-  if (fault) await sim.setFault(fault);
+  if (typeof fault === 'function') await fault();
+  else if (fault) await sim.setFault(fault);
   await hold(page, /Halt trading/);
   const status = commandStatus(page, 'Halt trading');
   await expect(status).toBeVisible();
@@ -165,10 +166,26 @@ test('halt under a 10 s slow API: UNCONFIRMED with the fallback command, then co
   });
 });
 
-test('halt with the stream dropped: accepted, then confirmed from polling', async ({ page, sim, people }) => {
+test('halt with the stream dropped: accepted, then confirmed from polling', async ({
+  page,
+  sim,
+  store,
+  people,
+}) => {
   test.setTimeout(60_000);
-  await haltHonestly(page, sim, people.commander, { kind: 'stream-drop' }, async () => {});
-  await expect(board(page).linkStatus).toHaveAttribute('data-phase', 'polling');
+  try {
+    // The war-room server's stream to the dashboard is cut: the board polls it instead.
+    await haltHonestly(
+      page,
+      sim,
+      people.commander,
+      () => store.dropStreams(),
+      async () => {},
+    );
+    await expect(board(page).linkStatus).toHaveAttribute('data-phase', 'polling');
+  } finally {
+    await store.restoreStreams();
+  }
 });
 
 test('halt against an API whose answers cannot be read: a second hold is the same command; it runs once', async ({

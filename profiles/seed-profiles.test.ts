@@ -122,7 +122,7 @@ export function describeSeedProfile(seed: SeedCase): void {
             (!offered('positions') || s.positions.length > 0);
           return ready ? s : undefined;
         });
-        expect(snapshot.alerts.filter((a) => a.id.startsWith('connector:source:'))).toEqual([]);
+        expect(snapshot.problems).toEqual([]);
         for (const n of info.notOffered ?? []) expect(n.reason).toMatch(/\w/);
         for (const m of info.manualControls ?? []) expect(m.command.trim()).not.toBe('');
         seed.check(snapshot);

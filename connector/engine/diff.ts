@@ -48,7 +48,9 @@ export function orderEvents(
   before: { openOrders: number; positions: readonly Position[] },
   after: { openOrders: number; positions: readonly Position[] },
 ): EventBody[] {
-  return same(before, after)
+  // The orders and positions only: the pictures passed in carry every other section too.
+  const print = (p: typeof before) => [p.openOrders, p.positions];
+  return same(print(before), print(after))
     ? []
     : [{ type: 'orders.changed', openOrders: after.openOrders, positions: [...after.positions] }];
 }

@@ -156,6 +156,29 @@ describe('a made-up system connected by its profile alone', { timeout: TEST_TIME
     await waitFor('reachable again', () => (connector.reachable ? true : undefined));
   });
 
+  test('a section whose values stop fitting keeps its last value, and says why in the snapshot and the stream', async () => {
+    connect();
+    await waitFor('venues read', () => (connector.snapshot()?.venues.length === 2 ? true : undefined));
+    const events: StreamEvent[] = [];
+    connector.subscribe((e) => events.push(e));
+    const book = native.state.books[1];
+    if (book) book.link = 'wobbly' as never;
+    const problem = await waitFor('the problem', () =>
+      connector.snapshot()?.problems?.find((p) => p.section === 'venues'),
+    );
+    expect(problem.problem).toBe(
+      'venues[XPAR].connection: "wobbly" is none of CONNECTED, DEGRADED, DISCONNECTED (add it to the field\'s map)',
+    );
+    expect(connector.snapshot()?.venues.find((v) => v.id === 'XPAR')?.connection).toBe('DEGRADED');
+    // The rest of the board keeps going, and the problem went out on the stream.
+    expect(connector.reachable).toBe(true);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'sources.problems', problems: [problem] }));
+    if (book) book.link = 'up';
+    await waitFor('cleared', () => (connector.snapshot()?.problems?.length === 0 ? true : undefined));
+    expect(events.at(-1)).toMatchObject({ type: expect.any(String) });
+    expect(events.some((e) => e.type === 'sources.problems' && e.problems.length === 0)).toBe(true);
+  });
+
   test('orders that appear after a confirmed halt raise ORDERS AFTER HALT', async () => {
     connect();
     await waitFor('reachable', () => (connector.reachable ? true : undefined));
@@ -174,5 +197,22 @@ describe('a made-up system connected by its profile alone', { timeout: TEST_TIME
     await waitFor('cleared on resume', () =>
       connector.snapshot()?.alerts.some((a) => a.name === 'ORDERS AFTER HALT') ? undefined : true,
     );
+  });
+});
+
+describe('events carry changes only', { timeout: TEST_TIMEOUT_MS }, () => {
+  test('a quiet system sends no orders.changed; a new resting order sends one', async () => {
+    connect();
+    await waitFor('positions read', () => (connector.snapshot()?.positions.length ? true : undefined));
+    const events: StreamEvent[] = [];
+    connector.subscribe((e) => events.push(e));
+    // Reads go on (each one a window): no order moved, so no orders event.
+    await waitFor('three windows', () =>
+      events.filter((e) => e.type === 'metrics.window').length >= 3 ? true : undefined,
+    );
+    expect(events.filter((e) => e.type === 'orders.changed')).toEqual([]);
+    const book = native.state.books[0];
+    if (book) book.resting += 1;
+    await waitFor('an orders event', () => events.find((e) => e.type === 'orders.changed'));
   });
 });

@@ -1,12 +1,14 @@
 // The connector's canonical picture of one system, section by section, rebuilt from the latest
 // answer of each read. Mapping failures and failed reads are kept per section, in words, and
-// raised as alerts, so a section that cannot be read says so on the board instead of going quiet.
+// served with the snapshot, so a section that cannot be read says so in its own panel, with its
+// last valid value, instead of going quiet or showing that value as current.
 import type {
   Alert,
   MetricWindow,
   Position,
   SectionName,
   Service,
+  SourceProblem,
   TradingState,
   Venue,
 } from '../../contract/schemas.ts';
@@ -35,6 +37,8 @@ export interface Picture {
   positions: Position[];
   /** When service health was last checked, by any probe or list read. */
   servicesCheckedAt: string | null;
+  /** The sections that cannot be read now. */
+  problems: SourceProblem[];
 }
 
 export const MAX_WINDOWS = 120;
@@ -178,16 +182,11 @@ export class SystemPicture {
     return { ...state, reason: state.reason ? `${state.reason}; ${lapse}` : lapse };
   }
 
-  /** The sections' problems as warning alerts: what cannot be read, since when, and why. */
-  problemAlerts(): Alert[] {
-    return [...this.problems].map(([section, { problem, since }]) => ({
-      id: `connector:source:${section}`,
-      name: `${section} cannot be read`,
-      severity: 'warning',
-      summary: `${this.profile.name}: ${problem}`,
-      since: iso(since),
-      subject: null,
-    }));
+  /** The sections that cannot be read now, each with why and since when, in section order. */
+  sourceProblems(): SourceProblem[] {
+    return [...this.problems]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([section, { problem, since }]) => ({ section, problem, since: iso(since) }));
   }
 
   picture(extraAlerts: Alert[]): Picture {
@@ -203,10 +202,11 @@ export class SystemPicture {
       services,
       venues: this.venues,
       windows: this.windows,
-      alerts: [...this.nativeAlerts, ...this.problemAlerts(), ...extraAlerts],
+      alerts: [...this.nativeAlerts, ...extraAlerts],
       openOrders: this.positionOpenOrders ?? venueOrders,
       positions: this.positions,
       servicesCheckedAt: this.servicesCheckedAt === null ? null : iso(this.servicesCheckedAt),
+      problems: this.sourceProblems(),
     };
   }
 }

@@ -221,6 +221,9 @@ export class SystemConnector {
           .map((window) => ({ type: 'metrics.window' as const, window })),
         ...alertEvents(before.alerts, next.alerts),
         ...orderEvents(before, next),
+        ...(JSON.stringify(before.problems) === JSON.stringify(next.problems)
+          ? []
+          : [{ type: 'sources.problems' as const, problems: next.problems }]),
       ];
       for (const body of events) this.#log.append(at, body);
     }
@@ -274,6 +277,7 @@ export class SystemConnector {
       alerts: p.alerts,
       openOrders: p.openOrders,
       positions: p.positions,
+      problems: p.problems,
     };
   }
 

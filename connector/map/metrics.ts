@@ -85,16 +85,29 @@ export class MetricsReader {
       const start = asTime(spec.start, node, readAt, `metrics.windows[${i}].start`);
       const end = asTime(spec.end, node, readAt, `metrics.windows[${i}].end`);
       if (start === null || end === null) return [];
-      const number = (path: string | undefined) => {
+      // A figure the system gives as something else ("n/a", -3) fails the section, saying so:
+      // a made-up 0 would read as a calm market.
+      const number = (path: string | undefined, name: string) => {
         const value = path === undefined ? undefined : nodes(node, path)[0];
-        return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+        if (value === undefined || value === null) return null;
+        const n =
+          typeof value === 'number'
+            ? value
+            : typeof value === 'string' && value.trim() !== ''
+              ? Number(value)
+              : NaN;
+        if (!Number.isFinite(n) || n < 0)
+          throw new MappingError(
+            `metrics.windows[${i}].${name}: ${JSON.stringify(value).slice(0, 60)} is not a number ≥ 0`,
+          );
+        return n;
       };
-      const p99 = number(spec.latencyP99?.path);
-      const rawError = number(spec.errorRate?.path) ?? 0;
+      const p99 = number(spec.latencyP99?.path, 'latencyP99');
+      const rawError = number(spec.errorRate?.path, 'errorRate') ?? 0;
       const errorRate = Math.min(1, spec.errorRate?.unit === 'percent' ? rawError / 100 : rawError);
-      const throughput = number(spec.throughput) ?? 0;
+      const throughput = number(spec.throughput, 'throughput') ?? 0;
       const seconds = Math.max(0, (Date.parse(end) - Date.parse(start)) / 1000);
-      const orders = Math.round(number(spec.orders) ?? throughput * seconds);
+      const orders = Math.round(number(spec.orders, 'orders') ?? throughput * seconds);
       return [
         {
           start,
@@ -103,7 +116,7 @@ export class MetricsReader {
           errorRate,
           throughput,
           orders,
-          errors: Math.round(number(spec.errors) ?? orders * errorRate),
+          errors: Math.round(number(spec.errors, 'errors') ?? orders * errorRate),
         },
       ];
     });

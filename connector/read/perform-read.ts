@@ -104,7 +104,7 @@ export function usable(
   if (!result.ok) return result;
   if (result.status < 200 || result.status > 299)
     return { ok: false, problem: `${what}: HTTP ${result.status}` };
-  if (!result.json) return { ok: false, problem: `${what}: the answer is not JSON` };
+  if (!result.json) return { ok: false, problem: `${what}: the answer is not valid JSON` };
   return { ok: true, document: result.document };
 }
 

@@ -16,6 +16,7 @@ import type { Systems } from './systems.ts';
 import { handleSystems } from './system-routes.ts';
 import type { ControlGuard } from './system-routes.ts';
 
+const DRILL_TOKEN = 'drill-token-for-these-tests';
 const PROFILE = fileURLToPath(new URL('../testing/made-up-system.profile.yaml', import.meta.url));
 
 /** Stands in for the war-room sign-in: the cookie names the role. */
@@ -45,6 +46,7 @@ beforeEach(async () => {
   systems = loadSystems([PROFILE], guard, {
     MADE_UP_URL: `http://127.0.0.1:${native.port}`,
     MADE_UP_DESK_KEY: DESK_KEY,
+    WARROOM_DRILL_TOKEN: DRILL_TOKEN,
   });
   systems.start();
   server = createServer((req, res) => {
@@ -193,5 +195,26 @@ describe('the systems API', { timeout: TEST_TIMEOUT_MS }, () => {
     } finally {
       readers.forEach((r) => r.cancel());
     }
+  });
+
+  test("a drill cuts the dashboards' streams and refuses new ones, for the drill token only, until it ends", async () => {
+    const fault = (method: string, token?: string) =>
+      fetch(`${base}/made-up/__drill/stream-drop`, {
+        method,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    const reader = await openStream();
+    await reader.read(1);
+    expect((await fault('PUT')).status).toBe(401);
+    expect((await fault('PUT', 'not-the-drill-token')).status).toBe(401);
+    expect((await fault('PUT', DRILL_TOKEN)).status).toBe(204);
+    expect(await reader.ended()).toMatch(/closed|error/);
+    await expect(fetch(`${base}/made-up/v1/stream`)).rejects.toThrow();
+    // Polling still works: only the stream is cut.
+    expect((await fetch(`${base}/made-up/v1/events?after=0`)).status).toBe(200);
+    expect((await fault('DELETE', DRILL_TOKEN)).status).toBe(204);
+    const again = await openStream();
+    expect((await again.read(1))[0]?.data).toContain('"type":"reset"');
+    again.cancel();
   });
 });

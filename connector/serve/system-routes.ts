@@ -7,6 +7,7 @@
 // All of it is answered from the connector's memory: no request here reaches the trading system
 // except a control. While the system cannot be read, status, events and stream answer 503 with
 // why, so every dashboard shows it unreachable and keeps its last-known values, dated.
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { controlIdSchema, controlRequestSchema } from '../../contract/schemas.ts';
 import type { StreamEvent } from '../../contract/schemas.ts';
@@ -32,6 +33,11 @@ export interface SystemsContext {
   guard: ControlGuard;
   /** Open streams per system, dropped when the system becomes unreachable and at shutdown. */
   streams: Map<string, Set<SseResponse>>;
+  /**
+   * Drill faults on this server's own link to the dashboards, for game days and the end-to-end
+   * tests: only with a drill token configured (WARROOM_DRILL_TOKEN), and only for its bearer.
+   */
+  drill?: { token: string; streamsDropped: Set<string> };
 }
 
 const HEARTBEAT_MS = 2000;
@@ -136,6 +142,7 @@ function stream(
   url: URL,
   res: ServerResponse,
 ) {
+  if (ctx.drill?.streamsDropped.has(system.id)) return void req.socket.destroy();
   if (!system.reachable) return unreachable(res, system);
   const header = req.headers['last-event-id'];
   const raw = typeof header === 'string' && header !== '' ? header : url.searchParams.get('lastEventId');
@@ -161,6 +168,40 @@ function stream(
   } else page.events.forEach(send);
   // Replay and subscription happen in one synchronous step: no event can fall between them.
   unsubscribe = system.subscribe(send);
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** PUT or DELETE /api/systems/{id}/__drill/stream-drop: cut the dashboards' streams, and refuse new ones. */
+function drillStreamDrop(
+  ctx: SystemsContext,
+  system: SystemConnector,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const drill = ctx.drill;
+  const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+  if (!drill)
+    throw new HttpProblem(
+      404,
+      'Not Found',
+      'drill faults are off on this server (no drill token is configured)',
+    );
+  if (!sameSecret(bearer, drill.token))
+    throw new HttpProblem(401, 'Unauthorized', 'drill faults need the drill token');
+  if (req.method === 'PUT') {
+    drill.streamsDropped.add(system.id);
+    for (const sse of ctx.streams.get(system.id) ?? []) sse.drop();
+  } else if (req.method === 'DELETE') drill.streamsDropped.delete(system.id);
+  else
+    throw new HttpProblem(405, 'Method Not Allowed', 'PUT starts the fault, DELETE ends it', {
+      allow: 'PUT, DELETE',
+    });
+  res.writeHead(204).end();
 }
 
 /** Drops a system's streams when it becomes unreachable: the dashboards then poll and see 503. */
@@ -198,6 +239,8 @@ export async function handleSystems(
       `no system "${id.slice(0, 60)}" is connected (connected: ${[...ctx.systems.keys()].join(', ') || 'none'})`,
     );
   const [, , , version, resource, controlId, ...rest] = parts;
+  if (version === '__drill' && resource === 'stream-drop' && controlId === undefined)
+    return drillStreamDrop(ctx, system, req, res);
   if (version !== 'v1' || rest.length > 0)
     throw new HttpProblem(404, 'Not Found', `nothing is served at ${url.pathname.slice(0, 200)}`);
   if (resource === 'controls' && controlId !== undefined) {

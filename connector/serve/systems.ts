@@ -18,6 +18,9 @@ export function loadSystems(
   guard: ControlGuard,
   env: NodeJS.ProcessEnv = process.env,
 ): Systems {
+  const drillToken = env.WARROOM_DRILL_TOKEN ?? '';
+  if (drillToken !== '' && drillToken.length < 16)
+    throw new Error('WARROOM_DRILL_TOKEN must be at least 16 characters');
   const problems: string[] = [];
   const connectors = new Map<string, SystemConnector>();
   for (const file of files) {
@@ -41,6 +44,7 @@ export function loadSystems(
     systems: connectors,
     guard,
     streams: new Map<string, Set<SseResponse>>(),
+    ...(drillToken !== '' ? { drill: { token: drillToken, streamsDropped: new Set<string>() } } : {}),
   };
   let unwatch = () => {};
   return {

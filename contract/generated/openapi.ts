@@ -420,6 +420,17 @@ export interface components {
             alerts: components["schemas"]["Alert"][];
             openOrders: number;
             positions: components["schemas"]["Position"][];
+            /**
+             * @description Sections whose source cannot be read right now (for a system read through a profile):
+             *     each keeps its last valid value, and its panel says what is wrong and since when.
+             */
+            problems?: components["schemas"]["SourceProblem"][];
+        };
+        SourceProblem: {
+            section: components["schemas"]["SectionName"];
+            /** @description What is wrong, in words: the field and the value, or the failed request. */
+            problem: string;
+            since: components["schemas"]["Timestamp"];
         };
         EventBase: {
             /** @description Changes count from 1; a `reset` carries the id of its snapshot, which is 0 before any change. */
@@ -479,7 +490,13 @@ export interface components {
             openOrders: number;
             positions: components["schemas"]["Position"][];
         };
-        StreamEvent: components["schemas"]["ResetEvent"] | components["schemas"]["ServiceChangedEvent"] | components["schemas"]["ServicesCheckedEvent"] | components["schemas"]["VenuesChangedEvent"] | components["schemas"]["MetricsWindowEvent"] | components["schemas"]["TradingStateChangedEvent"] | components["schemas"]["AlertFiringEvent"] | components["schemas"]["AlertClearedEvent"] | components["schemas"]["OrdersChangedEvent"];
+        /** @description The sections whose source cannot be read, whole, each time that set changes. */
+        SourceProblemsEvent: components["schemas"]["EventBase"] & {
+            /** @constant */
+            type: "sources.problems";
+            problems: components["schemas"]["SourceProblem"][];
+        };
+        StreamEvent: components["schemas"]["ResetEvent"] | components["schemas"]["ServiceChangedEvent"] | components["schemas"]["ServicesCheckedEvent"] | components["schemas"]["VenuesChangedEvent"] | components["schemas"]["MetricsWindowEvent"] | components["schemas"]["TradingStateChangedEvent"] | components["schemas"]["AlertFiringEvent"] | components["schemas"]["AlertClearedEvent"] | components["schemas"]["OrdersChangedEvent"] | components["schemas"]["SourceProblemsEvent"];
         /** @description Sent on the stream without an id; see /api/v1/stream. */
         Heartbeat: {
             /** @constant */

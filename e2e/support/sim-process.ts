@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ExecutedCommand, Fault, ScenarioStart, SimState } from '../../contract/schemas.ts';
 import { NodeService } from './node-service.ts';
 
@@ -57,6 +58,8 @@ export interface WarRoomSetup {
 export class StoreProcess extends NodeService {
   readonly db: string;
   readonly setup: WarRoomSetup;
+  /** Lets the tests cut the server's own streams to the dashboards (a drill fault, off by default). */
+  readonly #drillToken = randomBytes(18).toString('base64url');
 
   constructor(port: number, db: string, setup: WarRoomSetup) {
     super('store', port);
@@ -79,7 +82,27 @@ export class StoreProcess extends NodeService {
         '--profile',
         'profiles/sim.yaml',
       ],
-      { WARROOM_SIM_URL: sim.url, WARROOM_SIM_TOKEN: sim.token },
+      { WARROOM_SIM_URL: sim.url, WARROOM_SIM_TOKEN: sim.token, WARROOM_DRILL_TOKEN: this.#drillToken },
     );
+  }
+
+  /** Cuts the dashboards' streams of a system, and refuses new ones until restoreStreams(). */
+  dropStreams = (system = 'sim') => this.#drill('PUT', system);
+  restoreStreams = (system = 'sim') => this.#drill('DELETE', system);
+
+  async #drill(method: 'PUT' | 'DELETE', system: string): Promise<void> {
+    const response = await fetch(`${this.url}/api/systems/${system}/__drill/stream-drop`, {
+      method,
+      headers: { authorization: `Bearer ${this.#drillToken}` },
+    });
+    if (response.status !== 204)
+      throw new Error(`stream drill ${method}: HTTP ${response.status} ${await response.text()}`);
+  }
+
+  /** The newest event id the connector has for a system: what a caught-up dashboard shows. */
+  async lastEventId(system = 'sim'): Promise<number> {
+    return (
+      await this.call<{ lastEventId: number }>('GET', `/api/systems/${system}/v1/events?after=0&limit=1`)
+    ).lastEventId;
   }
 }

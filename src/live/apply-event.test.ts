@@ -163,3 +163,47 @@ describe('applyParsed', () => {
     expect(base).toEqual(frozen);
   });
 });
+
+describe('what the war-room server cannot read of the system', () => {
+  const problem = {
+    section: 'positions',
+    problem: 'warden /positions: HTTP 500',
+    since: '2025-03-14T09:30:08.000Z',
+  } as const;
+
+  test('a snapshot naming a source problem keeps the section, and its panel says why, as of the last valid data', () => {
+    const state = fromSnapshot(parts({ ...snapshotFixture, problems: [problem] }), base, 5000);
+    expect(state.orders).toEqual(base.orders);
+    expect(state.problems.orders).toEqual({
+      message: 'warden /positions: HTTP 500',
+      since: 5000,
+      origin: 'source',
+    });
+  });
+
+  test('the problems event replaces the last one: a section read again is clear, our own parse problems stay', () => {
+    const withProblem = applyParsed(
+      base,
+      item({ ...eventFixtures['sources.problems'], problems: [problem] }),
+      3000,
+    );
+    expect(withProblem.problems.orders?.origin).toBe('source');
+    const ownProblem = {
+      ...withProblem,
+      problems: { ...withProblem.problems, venues: { message: 'venues[0]: bad', since: 1 } },
+    };
+    const cleared = applyParsed(
+      ownProblem,
+      item({ ...eventFixtures['sources.problems'], id: 51, problems: [] }),
+      4000,
+    );
+    expect(cleared.problems.orders).toBeUndefined();
+    expect(cleared.problems.venues).toEqual({ message: 'venues[0]: bad', since: 1 });
+  });
+
+  test('a problems list that breaks the contract costs nothing: the snapshot is still taken', () => {
+    const state = fromSnapshot(parts({ ...snapshotFixture, problems: 'oops' }), null, 5000);
+    expect(state.problems).toEqual({});
+    expect(state.venues).toEqual(snapshotFixture.venues);
+  });
+});

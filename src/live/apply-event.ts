@@ -1,4 +1,4 @@
-import type { StreamEvent } from '../../contract/schemas.ts';
+import type { SourceProblem, StreamEvent } from '../../contract/schemas.ts';
 import { SECTIONS } from './live-state.ts';
 import type { LiveState, Section } from './live-state.ts';
 import { sectionOfChange } from './parse.ts';
@@ -20,6 +20,32 @@ function upsertById<T extends { id: string }>(list: readonly T[], items: readonl
 function withoutProblem(problems: LiveState['problems'], section: Section): LiveState['problems'] {
   if (!problems[section]) return problems;
   return Object.fromEntries(Object.entries(problems).filter(([key]) => key !== section));
+}
+
+/** The contract's section names → ours: positions travel with the open orders. */
+const SECTION_OF_SOURCE: Record<SourceProblem['section'], Section> = {
+  tradingState: 'tradingState',
+  services: 'services',
+  venues: 'venues',
+  metrics: 'metrics',
+  alerts: 'alerts',
+  positions: 'orders',
+};
+
+/**
+ * What the war-room server says it cannot read of the system, in place of what it said before:
+ * each such section keeps its last value and says why, like one we could not parse ourselves
+ * (which, being ours, is not overwritten).
+ */
+function withSourceProblems(state: LiveState, problems: readonly SourceProblem[]): LiveState {
+  const kept = Object.fromEntries(Object.entries(state.problems).filter(([, p]) => p.origin !== 'source'));
+  for (const p of problems) {
+    const section = SECTION_OF_SOURCE[p.section];
+    if (kept[section]) continue;
+    const since = state.problems[section]?.since ?? state.confirmedAt;
+    kept[section] = { message: p.problem, since, origin: 'source' };
+  }
+  return { ...state, problems: kept };
 }
 
 /**
@@ -52,7 +78,7 @@ export function fromSnapshot(parts: SnapshotParts, previous: LiveState | null, n
       state.problems[section] = { message: result.error, since };
     }
   }
-  return state;
+  return withSourceProblems(state, parts.problems);
 }
 
 /** Folds one valid change into the state. Pure: the query cache holds the result. */
@@ -89,6 +115,8 @@ function applyChange(state: LiveState, event: Exclude<StreamEvent, { type: 'rese
     case 'orders.changed':
       next.orders = { openOrders: event.openOrders, positions: event.positions };
       break;
+    case 'sources.problems':
+      return withSourceProblems(next, event.problems);
   }
   return next;
 }
@@ -105,7 +133,7 @@ export function applyParsed(state: LiveState, item: ParsedEvent, now: number): L
       // partial one (one venue, one alert) cannot vouch for the rest, and a snapshot must.
       const section = sectionOfChange[item.event.type];
       const confirmed = { ...next, confirmedAt: now };
-      return WHOLE_SECTION_CHANGES.has(item.event.type)
+      return WHOLE_SECTION_CHANGES.has(item.event.type) && section !== null
         ? { ...confirmed, problems: withoutProblem(next.problems, section) }
         : confirmed;
     }

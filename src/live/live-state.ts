@@ -20,6 +20,8 @@ export interface SectionProblem {
   message: string;
   /** Client time (ms) the section last held valid data: what it shows is as of then. */
   since: number;
+  /** `source`: the war-room server could not read it from the system (else: we could not parse it). */
+  origin?: 'source';
 }
 
 export interface Orders {

@@ -4,13 +4,14 @@ import {
   metricsSchema,
   positionSchema,
   serviceSchema,
+  sourceProblemSchema,
   streamEventSchema,
   systemInfoSchema,
   timestampSchema,
   tradingStateSchema,
   venueSchema,
 } from '../../contract/schemas.ts';
-import type { StreamEvent, SystemInfo } from '../../contract/schemas.ts';
+import type { SourceProblem, StreamEvent, SystemInfo } from '../../contract/schemas.ts';
 import { parseOrExplain } from '../../contract/validate.ts';
 import type { ParseResult } from '../../contract/validate.ts';
 import type { LiveState, Section } from './live-state.ts';
@@ -27,6 +28,8 @@ export interface SnapshotParts {
   instance: string;
   eventId: number;
   asOf: string;
+  /** What the war-room server could not read of the system, per section (none for a native one). */
+  problems: SourceProblem[];
   sections: { [S in Section]: SectionResult<SectionValue<S>> };
 }
 
@@ -35,6 +38,8 @@ const snapshotEnvelope = z.object({
   instance: z.string().min(1),
   asOf: timestampSchema,
   eventId: z.int().min(0),
+  // A list that cannot be read is no reason to refuse the snapshot: its sections still can be.
+  problems: z.array(sourceProblemSchema).catch([]).default([]),
 });
 
 // Each section is checked inside an object carrying its own key, so messages name the full path.
@@ -68,8 +73,10 @@ export function parseSnapshotParts(data: unknown, what: string): ParseResult<Sna
   };
 }
 
-/** Which section each kind of change belongs to. */
-export const sectionOfChange: Readonly<Record<Exclude<StreamEvent, { type: 'reset' }>['type'], Section>> = {
+/** Which section each kind of change belongs to (the sources' problems belong to several). */
+export const sectionOfChange: Readonly<
+  Record<Exclude<StreamEvent, { type: 'reset' }>['type'], Section | null>
+> = {
   'service.changed': 'services',
   'services.checked': 'services',
   'venues.changed': 'venues',
@@ -78,10 +85,11 @@ export const sectionOfChange: Readonly<Record<Exclude<StreamEvent, { type: 'rese
   'alert.firing': 'alerts',
   'alert.cleared': 'alerts',
   'orders.changed': 'orders',
+  'sources.problems': null,
 };
 
 /** The same, for a type read off the wire: undefined for types this dashboard does not know. */
-const sectionOfType: Readonly<Record<string, Section | undefined>> = sectionOfChange;
+const sectionOfType: Readonly<Record<string, Section | null | undefined>> = sectionOfChange;
 
 export type ParsedEvent =
   | { kind: 'change'; event: Exclude<StreamEvent, { type: 'reset' }> }

@@ -47,8 +47,11 @@ export function Panel({
                 title={problem.message}
                 className="mb-2 line-clamp-3 rounded bg-fuchsia-900/70 px-2 py-1 text-sm text-fuchsia-100"
               >
-                ⚠ Invalid data from the trading API: {problem.message} — showing what was valid at{' '}
-                {formatClock(problem.since)}
+                ⚠{' '}
+                {problem.origin === 'source'
+                  ? 'Cannot be read from the trading system'
+                  : 'Invalid data from the trading API'}
+                : {problem.message} — showing what was valid at {formatClock(problem.since)}
               </p>
             )}
             <div className={`min-h-0 flex-1 transition-opacity ${stale ? 'opacity-50 grayscale' : ''}`}>

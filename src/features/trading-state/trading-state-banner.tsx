@@ -19,8 +19,11 @@ function Banner() {
 
   const warning = problem && (
     <p role="alert" className="basis-full rounded bg-fuchsia-900 px-2 py-1 text-sm text-fuchsia-100">
-      ⚠ Invalid trading state from the trading API: {problem.message} — the state shown is the last valid one,
-      from {formatClock(problem.since)}
+      ⚠{' '}
+      {problem.origin === 'source'
+        ? `The trading state cannot be read from ${systemName}`
+        : 'Invalid trading state from the trading API'}
+      : {problem.message} — the state shown is the last valid one, from {formatClock(problem.since)}
     </p>
   );
   if (!tradingState) {
