@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ControlReceipt } from '../../contract/schemas.ts';
-import { commandReducer, confirmationMs, newCommand } from './command-machine.ts';
+import { commandReducer, confirmationMs, needsResend, newCommand } from './command-machine.ts';
 import type { Command, CommandEvent } from './command-machine.ts';
 
 const receipt: ControlReceipt = {
@@ -40,6 +40,17 @@ describe('the command state machine', () => {
     const late = commandReducer(c, { type: 'observed', at: 9000 });
     expect(late.phase).toBe('confirmed');
     expect(confirmationMs(late)).toBe(8000);
+  });
+
+  test('accepted but never seen in effect: a second gesture re-sends the same command, same key', () => {
+    const unconfirmed = run(
+      { type: 'attempted' },
+      { type: 'accepted', receipt, at: 1150 },
+      { type: 'deadline' },
+    );
+    expect(needsResend(unconfirmed)).toBe(true);
+    const resent = commandReducer(unconfirmed, { type: 'resent' });
+    expect(resent).toMatchObject({ phase: 'retrying', key: unconfirmed.key });
   });
 
   test('a network error or 5xx means retrying, keeping the command (and so its key)', () => {

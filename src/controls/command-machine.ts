@@ -79,9 +79,14 @@ export function isInFlight(command: Command): boolean {
   return command.phase === 'sending' || command.phase === 'retrying';
 }
 
-/** No valid answer, or no effect seen: a new gesture re-sends this very command (same key). */
+/**
+ * No valid answer, or no effect seen: a new gesture re-sends this very command (same key). An
+ * accepted command whose effect never showed is re-sent too, not replaced: the trading system
+ * (or the war-room server, for one that takes no key) answers the repeat with its first receipt,
+ * so an unsure second hold can never halt twice.
+ */
 export function needsResend(command: Command): boolean {
-  return command.phase === 'failed' || (command.phase === 'unconfirmed' && command.acceptedAt === null);
+  return command.phase === 'failed' || command.phase === 'unconfirmed';
 }
 
 export function newCommand(init: {
