@@ -119,3 +119,46 @@ describe('a system that takes the command key itself', () => {
     expect(seen).toEqual(['key-idem-00001', 'key-idem-00001']);
   });
 });
+
+describe('what the system answers', () => {
+  test('a 2xx the profile did not expect may have run: uncertain, never a refusal sent again', async () => {
+    const native = await nativeSystem(() => ({ status: 200 }));
+    const run = new ControlExecutor({
+      systemName: 'Desk',
+      bindings: { halt: { http: { service: 'api', method: 'POST', path: '/halt', okStatus: [202] } } },
+      urls: { api: native.url },
+      serviceHeaders: { api: {} },
+      timeouts: { api: 300 },
+      secrets: {},
+      redis: new RedisPool({}),
+      venueIds: () => null,
+      now: Date.now,
+    });
+    expect(await run.run(halt('key-okst-00001'))).toMatchObject({ kind: 'uncertain', status: 502 });
+    expect(await run.run(halt('key-okst-00001'))).toMatchObject({ kind: 'uncertain' });
+    expect(native.count()).toBe(1);
+  });
+
+  test('a secret the system echoes back in its refusal is blanked out', async () => {
+    server = createServer((req, res) => {
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ got: req.headers['x-desk-key'] }));
+    });
+    const port = await listen(server, 0);
+    const run = new ControlExecutor({
+      systemName: 'Desk',
+      bindings: { halt: { http: { service: 'api', method: 'POST', path: '/halt' } } },
+      urls: { api: `http://127.0.0.1:${port}` },
+      serviceHeaders: { api: { 'X-Desk-Key': 'sekrit-desk-key-XYZ' } },
+      timeouts: { api: 300 },
+      secrets: { deskKey: 'sekrit-desk-key-XYZ' },
+      redis: new RedisPool({}),
+      venueIds: () => null,
+      now: Date.now,
+    });
+    const outcome = await run.run(halt('key-echo-00001'));
+    expect(outcome).toMatchObject({ kind: 'refused', detail: expect.stringContaining('[secret]') });
+    expect(JSON.stringify(outcome)).not.toContain('sekrit-desk-key-XYZ');
+  });
+});

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ControlId, ControlReceipt, TradingStateName } from '../../contract/schemas.ts';
 import type { ControlBinding, HttpControl, RedisControl } from '../profile/controls.ts';
+import { redactor } from '../read/redact.ts';
 import type { RedisPool } from '../read/redis-pool.ts';
 import { fillBody, fillPath, fillString, TemplateError } from './template.ts';
 import type { TemplateValues } from './template.ts';
@@ -80,6 +81,9 @@ function failure(error: unknown, timeoutMs: number): CommandOutcome {
       status: 503,
       detail: 'the system refused the connection: the command was not delivered',
     };
+  // Thrown before anything went on the wire (a header value fetch will not send): a refusal.
+  if (error instanceof TypeError && (error as { cause?: unknown }).cause === undefined)
+    return { kind: 'refused', status: 400, detail: `the request could not be made: ${error.message}` };
   if (name === 'TimeoutError' || name === 'AbortError')
     return {
       kind: 'uncertain',
@@ -98,8 +102,11 @@ export class ControlExecutor {
   #ledger = new Map<string, Entry>();
   #count = 0;
 
+  #redact: (text: string) => string;
+
   constructor(ctx: ExecutorContext) {
     this.#ctx = ctx;
+    this.#redact = redactor(ctx.secrets);
   }
 
   async run(input: CommandInput): Promise<CommandOutcome> {
@@ -133,7 +140,9 @@ export class ControlExecutor {
         ? { kind: 'duplicate', receipt: { ...outcome.receipt, outcome: 'duplicate' } }
         : outcome;
     }
-    const done = this.#perform(binding, input);
+    const done = this.#perform(binding, input).then((outcome) =>
+      'detail' in outcome ? { ...outcome, detail: this.#redact(outcome.detail) } : outcome,
+    );
     this.#remember(input.key, { print, state: 'running', done });
     const outcome = await done;
     // Never delivered — or of unknown fate on a system that keeps our key itself, so that sending
@@ -221,7 +230,8 @@ export class ControlExecutor {
     const text = (await response.text().catch(() => '')).slice(0, 300);
     const accepted = okStatus ? okStatus.includes(response.status) : response.ok;
     if (accepted) return null;
-    if (response.status >= 500)
+    // A success the profile did not expect: it may well have run, so it is not a refusal.
+    if (response.status >= 500 || response.ok)
       return {
         kind: 'uncertain',
         status: 502,

@@ -31,6 +31,14 @@ describe('control templates', () => {
       '/api/v1/exchanges/a%2Fb%3Fc/cancel_all_orders',
     );
   });
+  test('a venue of "." or ".." is refused: it would climb out of its path', () => {
+    expect(() => fillPath('/v2/venues/{venue}/orders', { ...values, venue: '..' })).toThrow(TemplateError);
+    expect(() => fillPath('/v2/venues/{venue}/orders', { ...values, venue: '.' })).toThrow(
+      /cannot be put in a path/,
+    );
+    expect(fillPath('/v2/venues/{venue}/orders', { ...values, venue: 'a.b' })).toBe('/v2/venues/a.b/orders');
+  });
+
   test('a missing venue or parameter is refused, not sent as "undefined"', () => {
     expect(() => fillPath('/x/{venue}', { ...values, venue: undefined })).toThrow(TemplateError);
     expect(() => fillBody({ t: '{params.timeoutS}' }, values)).toThrow(/parameter timeoutS/);

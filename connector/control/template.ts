@@ -54,8 +54,16 @@ export function fillString(
   return template.replace(ANY, (_, name: string) => encode(text(lookup(name, values))));
 }
 
+/**
+ * Values are URL-encoded, so "/" or "?" in them stays inside their segment. A value of "." or ".."
+ * (encoded or not, a URL parser resolves it as a step up) is refused.
+ */
 export function fillPath(template: string, values: TemplateValues): string {
-  return fillString(template, values, encodeURIComponent);
+  return fillString(template, values, (value) => {
+    if (/^\.+$/.test(value))
+      throw new TemplateError(`"${value}" cannot be put in a path: it would name another one`);
+    return encodeURIComponent(value);
+  });
 }
 
 export function fillBody(template: unknown, values: TemplateValues): unknown {

@@ -21,6 +21,7 @@ import type { Profile } from '../profile/schema.ts';
 import { asTime } from '../map/field.ts';
 import { performRead, usable } from '../read/perform-read.ts';
 import type { ReadContext, ReadResult } from '../read/perform-read.ts';
+import { redactor } from '../read/redact.ts';
 import { RedisPool } from '../read/redis-pool.ts';
 import { alertEvents, orderEvents, serviceEvents, tradingStateEvents, venueEvents } from './diff.ts';
 import { CanonicalLog } from './event-log.ts';
@@ -48,6 +49,7 @@ export class SystemConnector {
   readonly info: SystemInfo;
   #now: () => number;
   #clock: Profile['clock'] | null;
+  #redact: (text: string) => string;
   #clockOffset = 0;
   #reads: PlannedRead[];
   #readCtx: ReadContext;
@@ -77,6 +79,7 @@ export class SystemConnector {
     // a simulator's accelerated or paused clock, or a host whose clock is off, require.
     this.#now = () => base() + this.#clockOffset;
     this.#clock = profile.clock ?? null;
+    this.#redact = redactor(secrets);
     this.#picture = new SystemPicture(profile);
     this.#reads = planReads(profile);
     this.info = systemInfo(profile, profile.environment);
@@ -112,10 +115,12 @@ export class SystemConnector {
       timeouts,
       secrets,
       redis: this.#redis,
+      // A system that offers its venues: a venue control names one of them, and none is known
+      // before they have been read. One that does not: the venue goes as the commander wrote it.
       venueIds: () =>
-        this.#published && this.info.notOffered?.every((n) => n.section !== 'venues')
-          ? this.#published.venues.map((v) => v.id)
-          : null,
+        this.info.notOffered?.some((n) => n.section === 'venues')
+          ? null
+          : (this.#published?.venues.map((v) => v.id) ?? []),
       now: this.#now,
       fetch: fetchImpl,
     });
@@ -145,7 +150,9 @@ export class SystemConnector {
     clearTimeout(this.#timers.get(read.key));
     const done = (async () => {
       this.requestCount += 1;
-      const result = await performRead(read.read, this.#readCtx);
+      const answer = await performRead(read.read, this.#readCtx);
+      // What the system says of a failure may echo a credential back: never passed on.
+      const result = answer.ok ? answer : { ...answer, problem: this.#redact(answer.problem) };
       this.#latest.set(read.key, result);
       if (read.clock) this.#readClock(result);
       if (!read.probe && usable(result, read.key).ok)

@@ -36,6 +36,9 @@ describe('reading a field', () => {
     );
     expect(asTime({ path: '$.age', ageSeconds: true }, { age: 4 }, at, 't')).toBe('2026-01-01T00:00:06.000Z');
     expect(asTime('$.t', { t: null }, at, 't')).toBeNull();
+    // No offset: UTC, whatever this host's zone; the space Python's str(datetime) writes is fine.
+    expect(asTime('$.t', { t: '2026-01-01T08:00:00' }, at, 't')).toBe('2026-01-01T08:00:00.000Z');
+    expect(asTime('$.t', { t: '2026-01-01 08:00:00.5+01:00' }, at, 't')).toBe('2026-01-01T07:00:00.500Z');
     expect(() => asTime('$.t', { t: 'yesterday' }, at, 'venues[x].lastMarketDataAt')).toThrow(
       /venues\[x\]\.lastMarketDataAt: "yesterday" is not a time/,
     );

@@ -118,8 +118,14 @@ const PER_MS: Record<Exclude<TimeFormat, 'iso'>, number> = {
 };
 
 function toMillis(value: unknown, format: TimeFormat): number {
-  if (format === 'iso')
-    return typeof value === 'string' && /\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  if (format === 'iso') {
+    if (typeof value !== 'string') return NaN;
+    // "2026-12-03 08:00:00" (Python's str(datetime)) is RFC 3339 too; a time with no offset is
+    // read as UTC, as such systems mean it, never in this host's local zone.
+    const text = value.trim().replace(/^(\d{4}-\d{2}-\d{2})[ t]/, '$1T');
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return NaN;
+    return Date.parse(/(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`);
+  }
   const n =
     typeof value === 'number'
       ? value

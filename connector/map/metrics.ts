@@ -18,6 +18,7 @@ function gauge(document: unknown, path: string, what: string): number {
   if (found.length === 0) throw new MappingError(`${what}: nothing found at ${path}`);
   const value = sum(found);
   if (!Number.isFinite(value)) throw new MappingError(`${what}: the value at ${path} is not a number`);
+  if (value < 0) throw new MappingError(`${what}: the value at ${path} is below 0 (${value})`);
   return value;
 }
 
@@ -147,6 +148,9 @@ export class MetricsReader {
     this.#previous = { at, counters, buckets: bucketSets };
     const needsTwo = counters.size > 0 || bucketSets.size > 0;
     if (needsTwo && (previous === null || at <= previous.at)) return null;
+    // A counter that went down: the system restarted, and this window has no figure at all
+    // (a 0 would read as a market gone quiet).
+    for (const [path, now] of counters) if (now < (previous?.counters.get(path) ?? now)) return null;
     const start = previous?.at ?? at - 1000;
     const seconds = (at - start) / 1000;
     const increase = (path: string) => {

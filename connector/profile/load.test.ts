@@ -80,6 +80,30 @@ describe('loading a profile', () => {
       '{secret:tok} names no declared secret',
     ],
     [{ ...minimal(), controls: { 'launch-rockets': { run: 'x' } } }, 'controls'],
+    [
+      {
+        ...minimal(),
+        controls: {
+          halt: { http: { service: 'api', method: 'POST', path: '/h', headers: { 'X-Why': '{reason}' } } },
+        },
+      },
+      'controls.halt.http.headers.X-Why: {reason} cannot go in a header',
+    ],
+    [
+      {
+        ...minimal(),
+        secrets: { tok: { env: 'T' } },
+        controls: { halt: { http: { service: 'api', method: 'POST', path: '/h?token={secret:tok}' } } },
+      },
+      'would put a credential in a URL',
+    ],
+    [
+      {
+        ...minimal(),
+        http: { api: { url: 'http://127.0.0.1:1', headers: { 'X-Desk': 'a\r\nInjected: yes' } } },
+      },
+      'http.api.headers.X-Desk: a header value holds no line break',
+    ],
   ])('refuses %#, naming the field and why', (document, expected) => {
     expect(errorOf(document)).toContain(expected);
   });
@@ -105,6 +129,15 @@ describe('loading a profile', () => {
       urls: { api: 'http://127.0.0.1:1' },
       secrets: { tok: 's3cret-value' },
     });
+  });
+
+  test('a URL with a user and password is refused without repeating it', () => {
+    const error = errorOf(
+      { ...minimal(), http: { api: { url: { env: 'API_URL' } } } },
+      { API_URL: 'http://svc:Pa55w0rd@127.0.0.1:9' },
+    );
+    expect(error).toContain('http.api.url: a URL must not carry a user or password');
+    expect(error).not.toContain('Pa55w0rd');
   });
 
   test('a secret named in a file is read from it; the secret never appears in an error', () => {

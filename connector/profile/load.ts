@@ -86,15 +86,22 @@ function resolveSecret(ref: SecretRef, env: NodeJS.ProcessEnv, where: string, ba
   }
 }
 
-function checkUrl(text: string, where: string, protocols: string[]): string {
+function checkUrl(text: string, where: string, protocols: string[], credentialsAllowed: boolean): string {
+  // The value may come from the environment and hold a password: it is never repeated.
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new Error(`${where}: "${text}" is not a URL`);
+    throw new Error(`${where}: the value given is not a URL`);
   }
   if (!protocols.includes(url.protocol))
-    throw new Error(`${where}: "${text}" must be a ${protocols.map((p) => p.slice(0, -1)).join(' or ')} URL`);
+    throw new Error(
+      `${where}: must be a ${protocols.map((p) => p.slice(0, -1)).join(' or ')} URL, not ${url.protocol}`,
+    );
+  if (!credentialsAllowed && (url.username !== '' || url.password !== ''))
+    throw new Error(
+      `${where}: a URL must not carry a user or password (it would show in every error message): put the credential in a header from a secret, e.g. Authorization: 'Basic {secret:NAME}'`,
+    );
   return text.replace(/\/+$/, '');
 }
 
@@ -124,14 +131,16 @@ export function loadProfileDocument(
   const urls: Record<string, string> = {};
   for (const [name, service] of Object.entries(profile.http)) {
     const where = `http.${name}.url`;
-    const url = attempt(() => checkUrl(resolveSetting(service.url, env, where), where, ['http:', 'https:']));
+    const url = attempt(() =>
+      checkUrl(resolveSetting(service.url, env, where), where, ['http:', 'https:'], false),
+    );
     if (url !== undefined) urls[name] = url;
   }
   const redisUrls: Record<string, string> = {};
   for (const [name, connection] of Object.entries(profile.redis)) {
     const where = `redis.${name}.url`;
     const url = attempt(() =>
-      checkUrl(resolveSetting(connection.url, env, where), where, ['redis:', 'rediss:']),
+      checkUrl(resolveSetting(connection.url, env, where), where, ['redis:', 'rediss:'], true),
     );
     if (url !== undefined) redisUrls[name] = url;
   }

@@ -92,6 +92,19 @@ export function checkReferences(profile: Declared, ctx: z.RefinementCtx): void {
   for (const { text, path } of strings)
     for (const [, inner = ''] of text.matchAll(PLACEHOLDER)) {
       const controlId = path[0] === 'controls' ? String(path[1]) : null;
+      const inHeader = path.includes('headers');
+      const inPath = path[0] === 'controls' && path[2] === 'http' && path[3] === 'path';
+      if (inPath && inner.startsWith('secret:')) {
+        issue(path, `{${inner}} in a path would put a credential in a URL: send it in a header`);
+        continue;
+      }
+      if (inHeader && !inner.startsWith('secret:') && inner !== 'key') {
+        issue(
+          path,
+          `{${inner}} cannot go in a header (a reason may hold any character): headers take {secret:NAME} and {key}`,
+        );
+        continue;
+      }
       if (inner.startsWith('secret:')) {
         const secret = inner.slice('secret:'.length);
         if (!Object.hasOwn(profile.secrets, secret))

@@ -24,7 +24,13 @@ export const secretSchema = z.union([
 export type SecretRef = z.infer<typeof secretSchema>;
 
 const headerName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name');
-export const headersSchema = z.record(headerName, z.string().max(2000));
+export const headersSchema = z.record(
+  headerName,
+  z
+    .string()
+    .max(2000)
+    .regex(/^[^\r\n]*$/, 'a header value holds no line break'),
+);
 
 export const httpServiceSchema = z.strictObject({
   /** Base URL, e.g. http://127.0.0.1:8080. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { histogramQuantile } from '../map/metrics.ts';
+import { histogramQuantile, MetricsReader } from '../map/metrics.ts';
 import { parseCondition } from './condition.ts';
 import { parseExposition } from './prometheus-text.ts';
 
@@ -80,5 +80,38 @@ describe('histogram quantile over bucket increases', () => {
         ]),
       ),
     ).toBe(5);
+  });
+});
+
+describe('rates from counters', () => {
+  const reader = () =>
+    new MetricsReader({
+      from: { http: { service: 'api', path: '/metrics', format: 'prometheus-text' } },
+      throughput: { rate: '$.orders_total[*].value' },
+      errorRate: {
+        ratioOfRates: { numerator: '$.errors_total[*].value', denominator: '$.orders_total[*].value' },
+        unit: 'ratio',
+      },
+    });
+  const doc = (orders: number, errors: number) => ({
+    orders_total: [{ value: orders }],
+    errors_total: [{ value: errors }],
+  });
+
+  test('per second between two reads; the first read gives no window', () => {
+    const r = reader();
+    expect(r.read(doc(1000, 10), 0)).toBeNull();
+    expect(r.read(doc(3000, 30), 2000)).toMatchObject({ throughput: 1000, errorRate: 0.01, orders: 2000 });
+  });
+
+  test('a counter that went down (a restart) gives no window rather than a calm-looking 0', () => {
+    const r = reader();
+    r.read(doc(5000, 50), 0);
+    expect(r.read(doc(100, 1), 1000)).toBeNull();
+    expect(r.read(doc(1100, 11), 2000)).toMatchObject({ throughput: 1000 });
+  });
+
+  test('a negative counter is refused, naming it', () => {
+    expect(() => reader().read(doc(-5, 0), 0)).toThrow(/below 0/);
   });
 });
