@@ -5,7 +5,7 @@
 // request that certainly never arrived (connection refused) may be sent again under its key —
 // or, to a system that takes the key itself ({key} in the request), any request whose fate is
 // unknown: that system answers a repeat with its first receipt.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ControlId, ControlReceipt, TradingStateName } from '../../contract/schemas.ts';
 import type { ControlBinding, HttpControl, RedisControl } from '../profile/controls.ts';
 import { redactor } from '../read/redact.ts';
@@ -31,7 +31,16 @@ export type CommandOutcome =
   /** It certainly did not arrive: a retry with the same key is sent. */
   | { kind: 'unreachable'; status: 503; detail: string };
 
+/** Where the keys outlive this server (the war-room store), for one system. */
+export interface KeyLedger {
+  get(key: string): Promise<{ fingerprint: string; outcome: string } | null>;
+  put(key: string, fingerprint: string, outcome: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
 export interface ExecutorContext {
+  /** Absent: keys are kept in memory only (tests, a connector without a store). */
+  keys?: KeyLedger;
   systemName: string;
   bindings: Partial<Record<ControlId, ControlBinding>>;
   urls: Record<string, string>;
@@ -50,6 +59,14 @@ const TARGET: Partial<Record<ControlId, TradingStateName>> = {
   resume: 'ACTIVE',
   'reduce-positions': 'REDUCING',
 };
+/** What a key sent but not answered when this server stopped stands for: it may have run. */
+const SENT_UNKNOWN: CommandOutcome = {
+  kind: 'uncertain',
+  status: 502,
+  detail:
+    'the war-room server stopped while the command was on its way: it may or may not have run — watch the board before sending another',
+};
+
 const VENUE_CONTROLS = new Set<ControlId>([
   'venue-cancel-all',
   'venue-disable',
@@ -100,7 +117,6 @@ function failure(error: unknown, timeoutMs: number): CommandOutcome {
 export class ControlExecutor {
   #ctx: ExecutorContext;
   #ledger = new Map<string, Entry>();
-  #count = 0;
 
   #redact: (text: string) => string;
 
@@ -140,17 +156,57 @@ export class ControlExecutor {
         ? { kind: 'duplicate', receipt: { ...outcome.receipt, outcome: 'duplicate' } }
         : outcome;
     }
-    const done = this.#perform(binding, input).then((outcome) =>
-      'detail' in outcome ? { ...outcome, detail: this.#redact(outcome.detail) } : outcome,
-    );
+    const done = this.#decide(binding, input, print);
     this.#remember(input.key, { print, state: 'running', done });
     const outcome = await done;
-    // Never delivered — or of unknown fate on a system that keeps our key itself, so that sending
-    // it again cannot run it twice: forget the key, and the retry the dashboard makes is sent.
-    const resendable = outcome.kind === 'uncertain' && takesKey(binding);
-    if (outcome.kind === 'unreachable' || outcome.kind === 'refused' || resendable)
+    if (
+      outcome.kind === 'unreachable' ||
+      (outcome.kind === 'refused' && outcome.status !== 409) ||
+      this.#resendable(binding, outcome)
+    )
       this.#ledger.delete(input.key);
     else this.#ledger.set(input.key, { print, state: 'done', outcome });
+    return outcome;
+  }
+
+  /**
+   * Never delivered — or of unknown fate on a system that keeps our key itself, so that sending
+   * it again cannot run it twice: the key is forgotten, and the retry the dashboard makes is sent.
+   */
+  #resendable(binding: HttpControl | RedisControl, outcome: CommandOutcome): boolean {
+    return outcome.kind === 'uncertain' && takesKey(binding);
+  }
+
+  /**
+   * What a key not in memory comes to: its stored outcome when this server sent it before (a
+   * restart between a command and its retry), else the command sent now — recorded as of
+   * unknown fate before it goes, so that a crash while it is on the wire cannot lead to a resend.
+   */
+  async #decide(
+    binding: HttpControl | RedisControl,
+    input: CommandInput,
+    print: string,
+  ): Promise<CommandOutcome> {
+    const keys = this.#ctx.keys;
+    const stored = await keys?.get(input.key);
+    if (stored) {
+      if (stored.fingerprint !== print)
+        return {
+          kind: 'refused',
+          status: 409,
+          detail: `the key ${input.key} was used for a different command`,
+        };
+      const first = JSON.parse(stored.outcome) as CommandOutcome;
+      if (first.kind === 'executed')
+        return { kind: 'duplicate', receipt: { ...first.receipt, outcome: 'duplicate' } };
+      if (!this.#resendable(binding, first)) return first;
+    }
+    await keys?.put(input.key, print, JSON.stringify(SENT_UNKNOWN));
+    const sent = await this.#perform(binding, input);
+    const outcome = 'detail' in sent ? { ...sent, detail: this.#redact(sent.detail) } : sent;
+    if (outcome.kind === 'unreachable' || outcome.kind === 'refused' || this.#resendable(binding, outcome))
+      await keys?.delete(input.key);
+    else await keys?.put(input.key, print, JSON.stringify(outcome));
     return outcome;
   }
 
@@ -185,11 +241,11 @@ export class ControlExecutor {
       if (error instanceof TemplateError) return { kind: 'refused', status: 400, detail: error.message };
       throw error;
     }
-    this.#count += 1;
     return {
       kind: 'executed',
       receipt: {
-        commandId: `cmd-${this.#count}`,
+        // Unique across restarts of this server: receipts of two lives never share an id.
+        commandId: `cmd-${randomUUID()}`,
         idempotencyKey: input.key,
         controlId: input.controlId,
         venueId: input.venueId ?? null,
