@@ -25,9 +25,18 @@ async function nativeSystem(answer: (count: number) => { delayMs?: number; statu
 }
 
 function executor(url: string) {
+  return executorWith(url);
+}
+
+/** An executor for one "Desk" service at `url` whose halt is `halt` (POST /halt unless told). */
+function executorWith(
+  url: string,
+  halt: Record<string, unknown> = {},
+  more: Partial<ConstructorParameters<typeof ControlExecutor>[0]> = {},
+) {
   return new ControlExecutor({
     systemName: 'Desk',
-    bindings: { halt: { http: { service: 'api', method: 'POST', path: '/halt' } } },
+    bindings: { halt: { http: { service: 'api', method: 'POST', path: '/halt', ...halt } } },
     urls: { api: url },
     serviceHeaders: { api: {} },
     timeouts: { api: 300 },
@@ -35,6 +44,7 @@ function executor(url: string) {
     redis: new RedisPool({}),
     venueIds: () => null,
     now: Date.now,
+    ...more,
   });
 }
 
@@ -99,21 +109,7 @@ describe('a system that takes the command key itself', () => {
       );
     });
     const port = await listen(server, 0);
-    const run = new ControlExecutor({
-      systemName: 'Desk',
-      bindings: {
-        halt: {
-          http: { service: 'api', method: 'POST', path: '/halt', headers: { 'Idempotency-Key': '{key}' } },
-        },
-      },
-      urls: { api: `http://127.0.0.1:${port}` },
-      serviceHeaders: { api: {} },
-      timeouts: { api: 300 },
-      secrets: {},
-      redis: new RedisPool({}),
-      venueIds: () => null,
-      now: Date.now,
-    });
+    const run = executorWith(`http://127.0.0.1:${port}`, { headers: { 'Idempotency-Key': '{key}' } });
     expect(await run.run(halt('key-idem-00001'))).toMatchObject({ kind: 'uncertain' });
     expect(await run.run(halt('key-idem-00001'))).toMatchObject({ kind: 'executed' });
     expect(seen).toEqual(['key-idem-00001', 'key-idem-00001']);
@@ -123,17 +119,7 @@ describe('a system that takes the command key itself', () => {
 describe('what the system answers', () => {
   test('a 2xx the profile did not expect may have run: uncertain, never a refusal sent again', async () => {
     const native = await nativeSystem(() => ({ status: 200 }));
-    const run = new ControlExecutor({
-      systemName: 'Desk',
-      bindings: { halt: { http: { service: 'api', method: 'POST', path: '/halt', okStatus: [202] } } },
-      urls: { api: native.url },
-      serviceHeaders: { api: {} },
-      timeouts: { api: 300 },
-      secrets: {},
-      redis: new RedisPool({}),
-      venueIds: () => null,
-      now: Date.now,
-    });
+    const run = executorWith(native.url, { okStatus: [202] });
     expect(await run.run(halt('key-okst-00001'))).toMatchObject({ kind: 'uncertain', status: 502 });
     expect(await run.run(halt('key-okst-00001'))).toMatchObject({ kind: 'uncertain' });
     expect(native.count()).toBe(1);
@@ -146,17 +132,14 @@ describe('what the system answers', () => {
         .end(JSON.stringify({ got: req.headers['x-desk-key'] }));
     });
     const port = await listen(server, 0);
-    const run = new ControlExecutor({
-      systemName: 'Desk',
-      bindings: { halt: { http: { service: 'api', method: 'POST', path: '/halt' } } },
-      urls: { api: `http://127.0.0.1:${port}` },
-      serviceHeaders: { api: { 'X-Desk-Key': 'sekrit-desk-key-XYZ' } },
-      timeouts: { api: 300 },
-      secrets: { deskKey: 'sekrit-desk-key-XYZ' },
-      redis: new RedisPool({}),
-      venueIds: () => null,
-      now: Date.now,
-    });
+    const run = executorWith(
+      `http://127.0.0.1:${port}`,
+      {},
+      {
+        serviceHeaders: { api: { 'X-Desk-Key': 'sekrit-desk-key-XYZ' } },
+        secrets: { deskKey: 'sekrit-desk-key-XYZ' },
+      },
+    );
     const outcome = await run.run(halt('key-echo-00001'));
     expect(outcome).toMatchObject({ kind: 'refused', detail: expect.stringContaining('[secret]') });
     expect(JSON.stringify(outcome)).not.toContain('sekrit-desk-key-XYZ');

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import { parseJsonText } from '../../contract/validate.ts';
 import { readBodyText } from '../../http-kit/body.ts';
+import { jsonDepth } from '../../http-kit/json-depth.ts';
 import { HttpProblem } from './respond.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -20,23 +21,7 @@ function isJson(contentType: string | undefined): boolean {
  */
 export const MAX_JSON_DEPTH = 64;
 
-/** How deep the JSON text's arrays and objects nest, by one pass over it (strings skipped). */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92)
-        i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
-    else if (c === 125 || c === 93) depth--;
-  }
-  return deepest;
-}
+export { jsonDepth };
 
 /** The parsed body; `what` names it in messages ("incident declaration: not valid JSON …"). */
 export async function readJsonBody(req: IncomingMessage, what: string): Promise<unknown> {

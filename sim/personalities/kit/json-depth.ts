@@ -1,23 +1,5 @@
-// How deep a JSON text nests, in one pass and before it is parsed: what walks a parsed body
-// recurses, so a body nested thousands of levels deep must be refused while it is still text.
+// How deep a native endpoint lets a JSON body nest (the measure is shared: http-kit/json-depth.ts).
+export { jsonDepth } from '../../../http-kit/json-depth.ts';
 
 /** Nothing a native endpoint takes nests deeper than a few levels. */
 export const MAX_JSON_DEPTH = 32;
-
-/** The deepest nesting of arrays and objects in `text` (strings skipped); no parse, no recursion. */
-export function jsonDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // a backslash escapes the next character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
-    else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return deepest;
-}
