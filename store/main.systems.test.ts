@@ -101,6 +101,56 @@ describe('node store/main.ts --profile FILE', { timeout: TEST_TIMEOUT_MS }, () =
     );
   });
 
+  test('a retry after the server was killed and restarted is answered from its record: the command runs once', async () => {
+    const { folder, native } = await setUp();
+    const args = [
+      '--port',
+      '0',
+      '--db',
+      join(folder, 'w.db'),
+      '--operators',
+      await writeOperatorsFile(folder, [commander]),
+      '--profile',
+      PROFILE,
+    ];
+    const halt = async (origin: string, cookie: string) =>
+      request(`${origin}/api/systems/made-up/v1/controls/halt`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': 'key-across-restarts',
+          cookie,
+          origin,
+        },
+        body: JSON.stringify({ reason: 'drill: freeze' }),
+      });
+    const first = runStore(args);
+    const origin1 = `http://127.0.0.1:${await first.port()}`;
+    await waitFor('read', async () =>
+      (await request(`${origin1}/api/systems/made-up/v1/status`)).status === 200 ? true : undefined,
+    );
+    const cookie = sessionCookieOf(
+      await signInAt(`${origin1}/warroom/v1/session`, { name: commander.name, password: commander.password }),
+    );
+    const accepted = await halt(origin1, cookie);
+    expect(accepted.status).toBe(202);
+    first.child.kill('SIGKILL');
+    await first.exited();
+
+    const second = runStore(args);
+    const origin2 = `http://127.0.0.1:${await second.port()}`;
+    await waitFor('read again', async () =>
+      (await request(`${origin2}/api/systems/made-up/v1/status`)).status === 200 ? true : undefined,
+    );
+    const retry = await halt(origin2, cookie);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({
+      outcome: 'duplicate',
+      commandId: (accepted.body as { commandId: string }).commandId,
+    });
+    expect(native.requests.filter((r) => r === 'POST /desk/freeze')).toHaveLength(1);
+  });
+
   test('an invalid profile stops the start with the file, the field and why', async () => {
     const { folder } = await setUp();
     const broken = join(folder, 'broken.yaml');

@@ -136,6 +136,6 @@ describe('a database of an older store', { timeout: TEST_TIMEOUT_MS * 2 }, () =>
     });
     expect(recorded.body).toMatchObject({ seq: 2, systemId: 'hft' });
     const health = (await call(api('/health'))).body as { schemaVersion: number };
-    expect(health.schemaVersion).toBe(4);
+    expect(health.schemaVersion).toBe(5);
   });
 });

@@ -47,7 +47,7 @@ export function createStoreServer(options: StoreServerOptions): StoreServer {
   };
   const systems: Systems | null =
     options.profiles && options.profiles.files.length > 0
-      ? loadSystems(options.profiles.files, ctx.auth, options.profiles.env)
+      ? loadSystems(options.profiles.files, ctx.auth, options.profiles.env, options.storage.controlKeys)
       : null;
 
   const server = createServer((req, res) => {

@@ -14,7 +14,7 @@ import type {
   TradingState,
 } from '../../contract/schemas.ts';
 import { ControlExecutor } from '../control/executor.ts';
-import type { CommandInput, CommandOutcome } from '../control/executor.ts';
+import type { CommandInput, CommandOutcome, KeyLedger } from '../control/executor.ts';
 import { fillString } from '../control/template.ts';
 import type { LoadedProfile } from '../profile/load.ts';
 import type { Profile } from '../profile/schema.ts';
@@ -36,6 +36,8 @@ export interface ConnectorOptions {
   loaded: LoadedProfile;
   now?: () => number;
   fetch?: typeof fetch;
+  /** Where its control keys outlive this server; in memory only when absent. */
+  keys?: KeyLedger;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -108,6 +110,7 @@ export class SystemConnector {
       fetch: fetchImpl,
     };
     this.#executor = new ControlExecutor({
+      keys: options.keys,
       systemName: profile.name,
       bindings: profile.controls,
       urls,

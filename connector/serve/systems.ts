@@ -1,10 +1,24 @@
 // The connected systems of one war-room server: one connector per profile file, started and
 // stopped together, with the context their routes are served from.
 import type { SseResponse } from '../../http-kit/sse.ts';
+import type { KeyLedger } from '../control/executor.ts';
 import { SystemConnector } from '../engine/system-connector.ts';
 import { loadProfileFile } from '../profile/load.ts';
 import { watchReachability } from './system-routes.ts';
 import type { ControlGuard, SystemsContext } from './system-routes.ts';
+
+/** Control keys by system, as the war-room store keeps them (store/storage/storage.ts). */
+export interface ControlKeys {
+  controlKey(systemId: string, key: string): Promise<{ fingerprint: string; outcome: string } | null>;
+  putControlKey(systemId: string, key: string, fingerprint: string, outcome: string): Promise<void>;
+  deleteControlKey(systemId: string, key: string): Promise<void>;
+}
+
+const ledgerOf = (keys: ControlKeys, systemId: string): KeyLedger => ({
+  get: (key) => keys.controlKey(systemId, key),
+  put: (key, fingerprint, outcome) => keys.putControlKey(systemId, key, fingerprint, outcome),
+  delete: (key) => keys.deleteControlKey(systemId, key),
+});
 
 export interface Systems {
   context: SystemsContext;
@@ -17,6 +31,7 @@ export function loadSystems(
   files: readonly string[],
   guard: ControlGuard,
   env: NodeJS.ProcessEnv = process.env,
+  keys?: ControlKeys,
 ): Systems {
   const drillToken = env.WARROOM_DRILL_TOKEN ?? '';
   if (drillToken !== '' && drillToken.length < 16)
@@ -34,7 +49,7 @@ export function loadSystems(
       problems.push(`${file}: the system id "${id}" is already used by another profile`);
     else
       try {
-        connectors.set(id, new SystemConnector({ loaded: result.loaded }));
+        connectors.set(id, new SystemConnector({ loaded: result.loaded, keys: keys && ledgerOf(keys, id) }));
       } catch (error) {
         problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -133,6 +133,16 @@ export interface SessionStorage {
   deleteExpiredSessions(now: string): Promise<void>;
 }
 
+/**
+ * What the connector sent each trading system, by command key (see connector/control/executor.ts).
+ * Not a war-room record: no change feed; the outcome is the connector's JSON, kept as it is.
+ */
+export interface ControlKeyStorage {
+  controlKey(systemId: string, key: string): Promise<{ fingerprint: string; outcome: string } | null>;
+  putControlKey(systemId: string, key: string, fingerprint: string, outcome: string): Promise<void>;
+  deleteControlKey(systemId: string, key: string): Promise<void>;
+}
+
 export interface Storage {
   info(): Promise<StoreInfo>;
   /**
@@ -151,6 +161,7 @@ export interface Storage {
   /** Changes with an id greater than `after`, oldest first. */
   changes(after: number, limit: number): Promise<Change[]>;
   sessions: SessionStorage;
+  controlKeys: ControlKeyStorage;
   /**
    * Calls `listener` after each commit that appended changes: in-process for SQLite; for several
    * instances on PostgreSQL, on LISTEN/NOTIFY. Returns the unsubscribe function.

@@ -163,6 +163,22 @@ const MIGRATIONS: readonly Migration[] = [
           AND json_type(body, '$.recordedAt') IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- The connector's record of each control command it sent a trading system, by the
+      -- command's idempotency key: what came of it, so that a retry after a restart of this
+      -- server is answered from here instead of running the command a second time.
+      CREATE TABLE control_keys (
+        system_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (system_id, idempotency_key)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -61,10 +61,10 @@ describe('SQLite storage', () => {
     const path = await dbPath();
     const first = open(path);
     const { storeId, schemaVersion } = await first.info();
-    expect(schemaVersion).toBe(4);
+    expect(schemaVersion).toBe(5);
     await first.close();
     const again = open(path);
-    expect(await again.info()).toMatchObject({ storeId, schemaVersion: 4, storage: 'sqlite' });
+    expect(await again.info()).toMatchObject({ storeId, schemaVersion: 5, storage: 'sqlite' });
 
     const raw = new DatabaseSync(path, { readOnly: true });
     cleanups.push(() => raw.close());
@@ -74,6 +74,7 @@ describe('SQLite storage', () => {
       { version: 2 },
       { version: 3 },
       { version: 4 },
+      { version: 5 },
     ]);
   });
 
@@ -88,7 +89,7 @@ describe('SQLite storage', () => {
     old.close();
 
     const storage = open(path);
-    expect(await storage.info()).toMatchObject({ storeId, schemaVersion: 4, lastChangeId: 1 });
+    expect(await storage.info()).toMatchObject({ storeId, schemaVersion: 5, lastChangeId: 1 });
     expect(await storage.playbooks()).toEqual({ playbooks: [], lastChangeId: 1 });
     const saved = { ...savedPlaybookFixture, revision: 1 };
     await storage.write(request('key-5'), async (tx) => {
@@ -126,13 +127,14 @@ describe('SQLite storage', () => {
         };
       },
     });
-    expect(migrate(racing)).toBe(4);
+    expect(migrate(racing)).toBe(5);
     expect(raced).toBe(true);
     expect(first.prepare('SELECT version FROM schema_version').all()).toEqual([
       { version: 1 },
       { version: 2 },
       { version: 3 },
       { version: 4 },
+      { version: 5 },
     ]);
   });
 
@@ -150,10 +152,10 @@ describe('SQLite storage', () => {
     const path = await dbPath();
     await open(path).close();
     const raw = new DatabaseSync(path);
-    raw.prepare("INSERT INTO schema_version VALUES (5, '2030-01-01T00:00:00Z')").run();
+    raw.prepare("INSERT INTO schema_version VALUES (6, '2030-01-01T00:00:00Z')").run();
     raw.close();
     expect(() => openSqliteStorage(path)).toThrow(
-      'the database has schema version 5, newer than this store knows (4): run a newer store',
+      'the database has schema version 6, newer than this store knows (5): run a newer store',
     );
   });
 

@@ -17,6 +17,7 @@ import {
   readTimeline,
   sql,
 } from './queries.ts';
+import { sqliteControlKeys } from './control-keys.ts';
 import { sqliteSessions } from './sessions.ts';
 import { sqliteWriteTx } from './write-tx.ts';
 
@@ -143,6 +144,7 @@ export function openSqliteStorage(path: string): Storage {
       read(() => ({ playbooks: readSavedPlaybooks(reader), lastChangeId: readLastChangeId(reader) })),
     changes: (after, limit) => read(() => readChanges(reader, after, limit)),
     sessions: sqliteSessions(writer, read, reader, exclusive),
+    controlKeys: sqliteControlKeys(writer, read, reader, exclusive),
     onCommit(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
