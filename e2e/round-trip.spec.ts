@@ -11,9 +11,13 @@ test('the board shows the live trading state and p99 from the simulator, with it
   await expect(b.latencyValue).toHaveText(/^\d+(\.\d+)? µs$/);
   await expect(b.latencyPanel).toContainText(/updated \d+\.\d s ago/);
 
-  // Live: the figure is replaced by new windows as they close (the model varies every second).
-  const first = await b.latencyValue.textContent();
-  await expect.poll(() => b.latencyValue.textContent(), { timeout: 5000 }).not.toBe(first);
+  // Live: new windows keep arriving. (Not "the figure changes": p99 comes from histogram
+  // buckets, so a calm market can show the same figure several windows running.)
+  const first = Number(await b.linkStatus.getAttribute('data-event-id'));
+  await expect
+    .poll(async () => Number(await b.linkStatus.getAttribute('data-event-id')), { timeout: 10_000 })
+    .toBeGreaterThan(first + 2);
+  await expect(b.latencyPanel).toContainText(/updated [0-2]\.\d s ago/);
   await expect(b.venue('Binance')).toContainText('CONNECTED');
   await page.screenshot({ path: test.info().outputPath('board-normal.png') });
 });
