@@ -31,13 +31,20 @@ export type Step = {
   owner?: StepOwner;
   /** A shell command or request to copy; `<PLACEHOLDER>`s are filled from the incident. */
   command?: string;
+  /** Several commands, each copied on its own, in order (then `command` is absent). */
+  commands?: string[];
   /** A declared trading control this step fires (see src/controls/registry.ts). */
   control?: { id: ControlId; venue?: boolean };
   /** A check that must be ticked before trading may resume. */
   verification?: boolean;
   /** What to do depending on what was found: "exchange confirmed down → …". */
   branches?: { when: string; steps: Step[] }[];
+  /** Ticking this step skips ahead ("go to step 8"): the steps passed over are shown as skipped. */
+  jump?: StepJump;
 };
+
+/** Where a step sends the reader: a phase, or a step of it; `label` is how the runbook put it. */
+export type StepJump = { phaseId: string; stepId?: string; label: string };
 
 /**
  * What the store can serve, in one place. `idLength`: a step is ticked by its id in the tick's
@@ -46,10 +53,19 @@ export type Step = {
  * but never ticked or chosen. `steps`: the importer's budget (src/playbooks/import/finish.ts
  * LIMITS.stepsPerPlaybook), so that everything an import produces can be saved. `branchDepth`:
  * real runbooks branch once or twice ("exchange down" → "failover available?"); the limit is what
- * lets a body be refused before it is walked level by level (see stepSchema).
+ * lets a body be refused before it is walked level by level (see stepSchema). `commands`,
+ * `warnings`, `notes`, `metadata`: at most that many of each (a runbook has a handful).
  * war-room-store.yaml states the same numbers; constraints.test.ts compares them.
  */
-export const PLAYBOOK_LIMITS = { idLength: 200, steps: 400, branchDepth: 5 } as const;
+export const PLAYBOOK_LIMITS = {
+  idLength: 200,
+  steps: 400,
+  branchDepth: 5,
+  commands: 20,
+  warnings: 20,
+  notes: 40,
+  metadata: 20,
+} as const;
 
 const kebabId = z
   .string()
@@ -57,6 +73,19 @@ const kebabId = z
   .regex(/^[a-z0-9-]+$/, 'ids are kebab-case: a-z, 0-9 and -');
 
 export const stepControlSchema = z.strictObject({ id: controlIdSchema, venue: z.boolean().optional() });
+
+export const stepJumpSchema = z.strictObject({
+  phaseId: kebabId,
+  stepId: kebabId.optional(),
+  label: z.string().min(1).max(120),
+});
+
+const commandSchema = z.string().min(1).max(2000);
+
+/** Every command of a step, in order: `commands`, or `command` alone, or none. */
+export function commandsOf(step: Pick<Step, 'command' | 'commands'>): string[] {
+  return step.commands ?? (step.command === undefined ? [] : [step.command]);
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -100,15 +129,21 @@ export const stepSchema: z.ZodType<Step> = z.lazy(() =>
         });
     })
     .pipe(
-      z.strictObject({
-        id: kebabId,
-        text: z.string().min(3).max(500),
-        owner: stepOwnerSchema.optional(),
-        command: z.string().min(1).max(2000).optional(),
-        control: stepControlSchema.optional(),
-        verification: z.boolean().optional(),
-        branches: z.array(stepBranchSchema).max(PLAYBOOK_LIMITS.steps).optional(),
-      }),
+      z
+        .strictObject({
+          id: kebabId,
+          text: z.string().min(3).max(500),
+          owner: stepOwnerSchema.optional(),
+          command: commandSchema.optional(),
+          commands: z.array(commandSchema).min(2).max(PLAYBOOK_LIMITS.commands).optional(),
+          control: stepControlSchema.optional(),
+          verification: z.boolean().optional(),
+          branches: z.array(stepBranchSchema).max(PLAYBOOK_LIMITS.steps).optional(),
+          jump: stepJumpSchema.optional(),
+        })
+        .refine((step) => step.command === undefined || step.commands === undefined, {
+          message: 'a step has `command` or `commands`, not both',
+        }),
     ),
 );
 
@@ -138,6 +173,13 @@ export type Phase = z.infer<typeof phaseSchema>;
  */
 export const GENERIC_PLAYBOOK_SYSTEM = 'generic';
 export const playbookSystemSchema = systemIdSchema;
+
+/** A reference section of the runbook, kept as it was written (text only). */
+export const playbookNoteSchema = z.strictObject({
+  title: z.string().min(1).max(120),
+  text: z.string().max(4000),
+});
+export type PlaybookNote = z.infer<typeof playbookNoteSchema>;
 export type PlaybookSystem = z.infer<typeof playbookSystemSchema>;
 
 export const playbookSchema = z
@@ -151,6 +193,17 @@ export const playbookSchema = z
     incidentTypes: z.array(incidentTypeSchema),
     summary: z.string().min(10).max(600),
     phases: z.array(phaseSchema).min(1).max(PLAYBOOK_LIMITS.steps),
+    /** Cautions the runbook puts above everything (`> [!WARNING]`): shown above the checklist. */
+    warnings: z.array(z.string().min(1).max(1000)).max(PLAYBOOK_LIMITS.warnings).optional(),
+    /** What the runbook says about itself (front matter, an owners table): service, owner, reviewed… */
+    metadata: z
+      .record(z.string().min(1).max(40), z.string().max(200))
+      .refine((m) => Object.keys(m).length <= PLAYBOOK_LIMITS.metadata, {
+        message: `at most ${PLAYBOOK_LIMITS.metadata} metadata entries`,
+      })
+      .optional(),
+    /** Reference sections kept beside the steps: when to use it, symptoms, contacts, appendix. */
+    notes: z.array(playbookNoteSchema).max(PLAYBOOK_LIMITS.notes).optional(),
   })
   .superRefine((playbook, ctx) => {
     // Each array has its own maxItems; the whole playbook, branches included, has the budget too.

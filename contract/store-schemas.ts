@@ -116,6 +116,8 @@ export const storeComponentSchemas = {
   ControlId: controlIdSchema,
   StepOwner: playbooks.stepOwnerSchema,
   StepControl: playbooks.stepControlSchema,
+  StepJump: playbooks.stepJumpSchema,
+  PlaybookNote: playbooks.playbookNoteSchema,
   StepBranch: playbooks.stepBranchSchema,
   Step: playbooks.stepSchema,
   PhaseWindow: playbooks.phaseWindowSchema,

@@ -656,10 +656,27 @@ export interface components {
             owner?: components["schemas"]["StepOwner"];
             /** @description A shell command or request to copy; `<PLACEHOLDER>`s are filled from the incident. */
             command?: string;
+            /** @description Several commands, each copied on its own, in order; a step has `command` or `commands`, not both. */
+            commands?: string[];
             control?: components["schemas"]["StepControl"];
             /** @description A check that must be ticked before trading may resume. */
             verification?: boolean;
             branches?: components["schemas"]["StepBranch"][];
+            jump?: components["schemas"]["StepJump"];
+        };
+        /**
+         * @description Ticking the step skips ahead ("go to step 8", "jump to Phase 4"): to a phase, or to a step of
+         *     it. The steps passed over are shown as skipped. `label` is how the runbook put it.
+         */
+        StepJump: {
+            phaseId: string;
+            stepId?: string;
+            label: string;
+        };
+        /** @description A reference section of the runbook (when to use it, symptoms, contacts…), kept as text. */
+        PlaybookNote: {
+            title: string;
+            text: string;
         };
         /** @description Minutes since the incident was declared; `to` null means open-ended ("60+ minutes"). */
         PhaseWindow: {
@@ -698,6 +715,14 @@ export interface components {
              *     playbook.
              */
             phases: components["schemas"]["Phase"][];
+            /** @description Cautions the runbook puts above everything (a `> [!WARNING]` alert), shown above the checklist. */
+            warnings?: string[];
+            /** @description What the runbook says about itself (front matter, an owners table) — service, owner, reviewed… */
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description Reference sections kept beside the steps, never as steps. */
+            notes?: components["schemas"]["PlaybookNote"][];
         };
         /**
          * @description `import-` then kebab-case: the saved playbooks' own namespace, apart from the built-in

@@ -40,6 +40,31 @@ describe('the playbook shape', () => {
     expect(parseOrExplain(playbookSchema, valid, 'playbook').ok).toBe(true);
   });
 
+  test('a playbook saved before warnings, metadata, notes, commands and jumps still parses', () => {
+    const parsed = playbookSchema.parse(valid);
+    expect(parsed).not.toHaveProperty('warnings');
+    expect(parsed.phases[0]!.steps[0]).not.toHaveProperty('commands');
+  });
+
+  test('an imported one may carry warnings, metadata, notes, several commands and a jump', () => {
+    const rich = {
+      ...valid,
+      warnings: ['Never restart both gateways at once.'],
+      metadata: { service: 'order-gateway', owner: 'Payments SRE', reviewed: '2026-09-01' },
+      notes: [{ title: 'When to use this', text: 'Fills stop arriving from one venue.' }],
+      phases: [
+        {
+          ...valid.phases[0]!,
+          steps: [
+            { id: 'a', text: 'Check both sides', commands: ['ping gw1', 'ping gw2'] },
+            { id: 'b', text: 'Go to step 8', jump: { phaseId: 'immediate', stepId: 'a', label: 'step 8' } },
+          ],
+        },
+      ],
+    };
+    expect(parseOrExplain(playbookSchema, rich, 'playbook').ok).toBe(true);
+  });
+
   test.each([
     [
       'an unknown control',
@@ -57,6 +82,29 @@ describe('the playbook shape', () => {
       /phases\[0\]\.steps\[0\]\.id/,
     ],
     ['an unexpected field', { ...valid, author: 'someone' }, /author/],
+    [
+      'a step with both command and commands',
+      {
+        ...valid,
+        phases: [
+          { ...valid.phases[0]!, steps: [{ id: 'x', text: 'Do it', command: 'a', commands: ['b', 'c'] }] },
+        ],
+      },
+      /not both/,
+    ],
+    [
+      'a jump to a phase id that is not kebab-case',
+      {
+        ...valid,
+        phases: [
+          {
+            ...valid.phases[0]!,
+            steps: [{ id: 'x', text: 'Go to step 8', jump: { phaseId: 'Phase 4', label: 'step 8' } }],
+          },
+        ],
+      },
+      /jump\.phaseId/,
+    ],
   ])('%s is refused, saying where', (_what, bad, where) => {
     const result = parseOrExplain(playbookSchema, bad, 'playbook');
     expect(result.ok).toBe(false);

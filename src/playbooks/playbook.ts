@@ -6,10 +6,21 @@
 // (contract/playbook-schemas.ts, bound to contract/war-room-store.yaml), since the store validates
 // saved playbooks with it; re-exported here so the dashboard keeps one place to import it from.
 export {
+  commandsOf,
   phaseSchema,
+  playbookNoteSchema,
   playbookSchema,
   playbookSystemSchema,
   stepOwnerSchema,
+  stepJumpSchema,
   stepSchema,
 } from '../../contract/playbook-schemas.ts';
-export type { Phase, Playbook, PlaybookSystem, Step, StepOwner } from '../../contract/playbook-schemas.ts';
+export type {
+  Phase,
+  Playbook,
+  PlaybookNote,
+  PlaybookSystem,
+  Step,
+  StepJump,
+  StepOwner,
+} from '../../contract/playbook-schemas.ts';
