@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, test } from 'vitest';
 import { checklistFixture, incidentFixture, timelineFixture } from '../../contract/store-schemas-fixtures.ts';
-import { restoreSnapshot, saveSnapshot, SNAPSHOT_STORAGE_KEY } from './offline-snapshot.ts';
+import { keepSnapshot, restoreSnapshot, saveSnapshot, SNAPSHOT_STORAGE_KEY } from './offline-snapshot.ts';
 import { warroomKeys } from './queries.ts';
 
 const BASE = 'http://127.0.0.1:4312/warroom/v1';
@@ -98,5 +98,25 @@ describe('the offline snapshot', () => {
     expect(restoreSnapshot(client, BASE, short)).not.toBeNull();
     expect(client.getQueryData(warroomKeys.checklist(BASE, INCIDENT))).toBeDefined();
     expect(client.getQueryData(warroomKeys.timeline(BASE, INCIDENT))).toBeUndefined();
+  });
+
+  test('is written at once when the page goes away, not a second later: a reload keeps the latest list', () => {
+    const storage = memoryStorage();
+    const client = new QueryClient();
+    const page = new EventTarget();
+    const stop = keepSnapshot(client, BASE, storage, 60_000, page);
+    client.setQueryData(warroomKeys.list(BASE), incidentListFixture);
+    expect(storage.items.has(SNAPSHOT_STORAGE_KEY)).toBe(false); // still within its throttle
+    page.dispatchEvent(new Event('pagehide'));
+    const restored = new QueryClient();
+    expect(restoreSnapshot(restored, BASE, storage)).not.toBeNull();
+    expect(restored.getQueryData(warroomKeys.list(BASE))).toEqual(incidentListFixture);
+
+    // And after it is stopped, the page's events write nothing more.
+    stop();
+    storage.items.clear();
+    client.setQueryData(warroomKeys.list(BASE), { ...incidentListFixture, lastChangeId: 13 });
+    page.dispatchEvent(new Event('pagehide'));
+    expect(storage.items.has(SNAPSHOT_STORAGE_KEY)).toBe(false);
   });
 });

@@ -114,14 +114,28 @@ export function restoreSnapshot(
   return snapshot.savedAt;
 }
 
-/** Keeps the snapshot current as the cache changes, at most once per `everyMs`. */
+/** Where the page says it is going away: a reload, a closed tab, a phone locking its screen. */
+type PageEvents = Pick<Window, 'addEventListener' | 'removeEventListener'>;
+
+/**
+ * Keeps the snapshot current as the cache changes, at most once per `everyMs`, and at once when
+ * the page is hidden or unloaded: a reload in the second after an incident was declared must not
+ * come back to the list as it was before it (seen in CI: the row gone after a reload).
+ */
 export function keepSnapshot(
   queryClient: QueryClient,
   baseUrl: string,
   storage: SnapshotStorage,
   everyMs = 1000,
+  page: PageEvents | null = typeof window === 'undefined' ? null : window,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer === null) return;
+    clearTimeout(timer);
+    timer = null;
+    saveSnapshot(queryClient, baseUrl, storage);
+  };
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== 'updated' || event.action.type !== 'success') return;
     if (keptKind(event.query.queryKey, baseUrl) === null || timer !== null) return;
@@ -130,11 +144,15 @@ export function keepSnapshot(
       saveSnapshot(queryClient, baseUrl, storage);
     }, everyMs);
   });
+  // pagehide comes on a reload and a close, visibilitychange when a tab is put away (where
+  // pagehide may never come, as on mobile).
+  const onHidden = () => flush();
+  page?.addEventListener('pagehide', onHidden);
+  page?.addEventListener('visibilitychange', onHidden);
   return () => {
     unsubscribe();
-    if (timer !== null) {
-      clearTimeout(timer);
-      saveSnapshot(queryClient, baseUrl, storage);
-    }
+    page?.removeEventListener('pagehide', onHidden);
+    page?.removeEventListener('visibilitychange', onHidden);
+    flush();
   };
 }
