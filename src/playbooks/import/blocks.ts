@@ -1,4 +1,5 @@
 import type { Code, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { MarkdownCode } from './markdown.ts';
 import { isRuleLine, stripInvisible } from './text.ts';
 import { trailingWindow } from './windows.ts';
 
@@ -138,22 +139,9 @@ function paragraphBlocks(p: Paragraph, ctx: Context): Block[] {
   return blocks;
 }
 
-/** Whether the fence of a fenced code block is closed (micromark runs an open one to the end). */
-function fenceClosed(node: Code, source: string): boolean {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return true;
-  const raw = source.slice(start, end);
-  const fence = /^\s*(`{3,}|~{3,})/.exec(raw)?.[1];
-  if (!fence) return true; // indented code has no fence to close
-  // Inside a quote or a list the line still carries the container's `>` and indentation.
-  const lastLine = raw.slice(raw.lastIndexOf('\n') + 1).replace(/^[\s>]*/, '');
-  return raw.includes('\n') && lastLine.startsWith(fence);
-}
-
 function codeBlock(node: Code, ctx: Context): Block {
   const line = node.position?.start.line ?? 0;
-  const closed = fenceClosed(node, ctx.source);
+  const closed = (node as MarkdownCode).data?.closed ?? true;
   if (!closed) ctx.warnings.unclosedFences.push(line);
   return {
     kind: 'code',

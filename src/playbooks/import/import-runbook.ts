@@ -1,9 +1,7 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { findPlaybooks } from './assemble.ts';
 import { documentBlocks } from './blocks.ts';
 import { finishPlaybooks } from './finish.ts';
+import { parseMarkdown } from './markdown.ts';
 import { sectionTree } from './sections.ts';
 import { sizeProblem } from './limits.ts';
 import type { ImportResult } from './limits.ts';
@@ -14,7 +12,7 @@ import { cleanSource } from './text.ts';
 // and the result is data that the playbook schema has accepted.
 
 function readRunbook(text: string, name: string) {
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = parseMarkdown(text);
   const { blocks, warnings: seen } = documentBlocks(tree, text);
   const found = findPlaybooks(sectionTree(blocks, name));
   return { ...finishPlaybooks(found, { name, head: text.slice(0, 4000) }), seen };
