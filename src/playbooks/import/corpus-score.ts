@@ -152,7 +152,10 @@ function jumpOf(steps: readonly Step[], playbook: Playbook): { phase: string; st
   return { phase: phase?.title ?? `(no phase ${jump.phaseId})`, ...(step ? { step: step.text } : {}) };
 }
 
-function sameJump(expected: ExpectedBranch['jump'], actual: { phase: string; step?: string } | null): boolean {
+function sameJump(
+  expected: ExpectedBranch['jump'],
+  actual: { phase: string; step?: string } | null,
+): boolean {
   if (!expected || !actual) return !expected && !actual;
   if (norm(expected.phase) !== norm(actual.phase)) return false;
   if (expected.step === undefined) return actual.step === undefined;
@@ -165,7 +168,9 @@ function scoreSteps(
   playbook: Playbook,
   score: Score,
 ): void {
-  const { pairs, missed, invented } = pair(expected, visibleSteps(actual), (e, a) => startsAs(a.text, e.text));
+  const { pairs, missed, invented } = pair(expected, visibleSteps(actual), (e, a) =>
+    startsAs(a.text, e.text),
+  );
   countExpected(missed, score);
   countActual(invented, score);
   for (const [e, a] of pairs) {
@@ -226,9 +231,16 @@ function scorePlaybook(expected: ExpectedPlaybook, actual: Playbook, score: Scor
 export function scoreImport(expected: Expected, playbooks: readonly Playbook[]): Score {
   const score = emptyScore();
   const matched = pair(expected.playbooks, playbooks, (e, a) => norm(e.title) === norm(a.title));
-  for (const e of matched.missed) for (const p of e.phases) (score.phases.missed++, countExpected(p.steps, score));
+  for (const e of matched.missed)
+    for (const p of e.phases) {
+      score.phases.missed++;
+      countExpected(p.steps, score);
+    }
   for (const a of matched.invented)
-    for (const p of a.phases) (score.phases.invented++, countActual(p.steps, score));
+    for (const p of a.phases) {
+      score.phases.invented++;
+      countActual(p.steps, score);
+    }
   for (const [e, a] of matched.pairs) scorePlaybook(e, a, score);
   return score;
 }

@@ -43,7 +43,7 @@ const at = (line: number) => ({ start: { line: line + 1, column: 1 }, end: { lin
 function inline(tokens: readonly Token[]): PhrasingContent[] {
   const root: PhrasingContent[] = [];
   const stack: { children: PhrasingContent[] }[] = [{ children: root }];
-  const top = () => stack[stack.length - 1]!.children;
+  const top = () => (stack[stack.length - 1] ?? { children: root }).children;
   const open = (node: PhrasingContent & { children: PhrasingContent[] }) => {
     top().push(node);
     stack.push(node);
@@ -108,7 +108,7 @@ function taskBox(item: ListItem): void {
 function tree(tokens: readonly Token[], lines: readonly string[]): Root {
   const root: Root = { type: 'root', children: [] };
   const stack: Container[] = [root];
-  const top = () => stack[stack.length - 1]!;
+  const top = () => stack[stack.length - 1] ?? root;
   const push = (node: RootContent) => top().children.push(node);
   const open = (node: RootContent & Container) => {
     push(node);
@@ -117,7 +117,8 @@ function tree(tokens: readonly Token[], lines: readonly string[]): Root {
   let pendingHeading: Heading | null = null;
   let cells: TableCell[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+    const t = tokens[i];
+    if (!t) continue;
     const line = t.map?.[0] ?? 0;
     switch (t.type) {
       case 'heading_open':
