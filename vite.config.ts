@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
@@ -13,18 +12,9 @@ const proxy = {
   '/warroom': { target: storeTarget, changeOrigin: false },
 };
 
-/**
- * The runbook importer parses in a Web Worker, which has no `document`; micromark's entity decoder
- * ships a DOM flavour under the `browser` condition. Its plain flavour works everywhere.
- */
-const workerSafe = {
-  'decode-named-character-reference': fileURLToPath(import.meta.resolve('decode-named-character-reference')),
-};
-
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: { host: '127.0.0.1', port: 4310, strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: 4310, strictPort: true, proxy },
   build: { sourcemap: true },
-  resolve: { alias: workerSafe },
 });
