@@ -5,7 +5,8 @@
 // system through its profile, and the dashboard, which forwards /api and /warroom to that server.
 // Ctrl-C stops all.
 //   WARROOM_PORT (4310) · WARROOM_STORE_PORT (4312) · WARROOM_SIM_PORT (4330, the first system's
-//   block of ten ports) · WARROOM_SEED (random)
+//   block of ten ports) · WARROOM_SEED (random) · WARROOM_DATA_DIR (.data: the database and the
+//   embedded operators file)
 // People sign in to the war room: a commander and a viewer with fresh random passwords, only their
 // hashes written to .data/operators.json, the passwords printed once here. WARROOM_OPERATORS_FILE
 // names a file of your own instead (see docs/sign-in.md). The trading systems' own credentials
@@ -13,6 +14,7 @@
 // to the system and the war-room server, by environment.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createServer } from 'vite';
 import { makeEmbeddedOperators } from '../store/auth/embedded-operators.ts';
@@ -29,7 +31,8 @@ if (!selection.ok) {
   console.error(selection.error);
   process.exit(2);
 }
-const operatorsFile = process.env.WARROOM_OPERATORS_FILE || '.data/operators.json';
+const dataDir = process.env.WARROOM_DATA_DIR || '.data';
+const operatorsFile = process.env.WARROOM_OPERATORS_FILE || join(dataDir, 'operators.json');
 const people: EmbeddedOperator[] = process.env.WARROOM_OPERATORS_FILE
   ? []
   : await makeEmbeddedOperators(operatorsFile);
@@ -98,7 +101,7 @@ try {
       '--port',
       String(storePort),
       '--db',
-      '.data/war-room.db',
+      join(dataDir, 'war-room.db'),
       '--operators',
       operatorsFile,
       ...launches.flatMap((l) => ['--profile', l.profile]),
