@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { ControlId, ManualControl as Manual } from '../../../contract/schemas.ts';
 import { CommandToRun } from '../../components/ui/command-to-run.tsx';
 import { useCommands } from '../../controls/command-center.ts';
@@ -6,6 +6,7 @@ import type { CommandScope } from '../../controls/command-machine.ts';
 import { useCommandCenter } from '../../controls/controls-provider.tsx';
 import { controlById } from '../../controls/registry.ts';
 import { formatClock } from '../../lib/format.ts';
+import { useDismiss } from '../../lib/use-dismiss.ts';
 import { useSystemScope } from '../../systems/system-scope.tsx';
 
 /**
@@ -33,6 +34,12 @@ export function ManualControl({
   // Opened above its button, towards whichever side has the room for the command.
   const [towardsLeft, setTowardsLeft] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLSpanElement>(null);
+  useDismiss(
+    rootRef,
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   const center = useCommandCenter();
   const system = useSystemScope();
   const panelId = useId();
@@ -52,11 +59,7 @@ export function ManualControl({
   };
 
   return (
-    <span
-      className="relative inline-flex"
-      data-control={controlId}
-      onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
-    >
+    <span className="relative inline-flex" data-control={controlId} ref={rootRef}>
       <button
         type="button"
         aria-expanded={open}

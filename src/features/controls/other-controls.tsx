@@ -1,4 +1,6 @@
+import { useCallback, useRef, useState } from 'react';
 import { otherControls } from '../../controls/registry.ts';
+import { useDismiss } from '../../lib/use-dismiss.ts';
 import { ControlButton } from './control-button.tsx';
 
 /**
@@ -6,8 +8,17 @@ import { ControlButton } from './control-button.tsx';
  * Those the trading system does not offer stay listed, disabled, saying so.
  */
 export function OtherControls({ reason, onError }: { reason: string; onError: (message: string) => void }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  useDismiss(
+    ref,
+    open,
+    useCallback(() => {
+      if (ref.current) ref.current.open = false;
+    }, []),
+  );
   return (
-    <details className="relative">
+    <details className="relative" ref={ref} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer rounded border border-slate-500 px-3 py-1.5 text-sm text-slate-200 hover:bg-slate-800">
         More controls
       </summary>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ControlButton } from './control-button.tsx';
 import { useResumeGate, verifiedReason } from '../../controls/resume-gate.ts';
+import { useStatus } from '../../live/status-query.ts';
 import type { ResumeGate } from '../../controls/resume-gate.ts';
 
 /**
@@ -15,6 +16,25 @@ export function ResumeControl({ onError }: { onError: (message: string) => void 
   const [overriding, setOverriding] = useState(false);
   const [why, setWhy] = useState('');
   const { gate, ticksUnsent } = useResumeGate();
+  const byHand = useStatus((s) => s.system.manualControls?.some((m) => m.controlId === 'resume')) ?? false;
+
+  // A system that resumes only by hand: its command, straight away. No override to type — the
+  // person runs the command themselves; the tick records whether the checks were all ticked.
+  if (byHand) {
+    const checked = gate.kind === 'gated' && gate.progress.complete;
+    return (
+      <ControlButton
+        controlId="resume"
+        label="Resume trading"
+        reason={
+          checked
+            ? verifiedReason(gate)
+            : `by hand: ${gate.kind === 'gated' ? 'verification checks not all ticked' : gate.why}`
+        }
+        onError={onError}
+      />
+    );
+  }
 
   if (!open) {
     return (

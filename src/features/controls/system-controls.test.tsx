@@ -102,4 +102,49 @@ describe('controls as the system offers them', () => {
     expect(row).not.toHaveTextContent(/CONFIRMED/);
     await vi.waitFor(async () => expect((await audit(store)).map((r) => r.result)).toEqual(['accepted']));
   });
+
+  test('a resume offered only by hand is its command at once: no override to type, the tick records the checks', async () => {
+    const command = 'systemctl restart rtes-trading-exchange';
+    const { store } = await renderBar({ manualControls: [{ controlId: 'resume', command, note: null }] });
+    const opener = await screen.findByRole('button', { name: 'Resume trading · by hand ○ not done' });
+    expect(screen.queryByRole('button', { name: 'Resume trading…' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/Override/)).not.toBeInTheDocument();
+    fireEvent.click(opener);
+    const resume = screen.getByRole('group', { name: 'Resume trading, by hand' });
+    expect(within(resume).getByText(command)).toBeInTheDocument();
+    fireEvent.click(within(resume).getByRole('checkbox', { name: 'I ran it: mark as done' }));
+    await vi.waitFor(async () =>
+      expect(await audit(store)).toEqual([
+        expect.objectContaining({
+          controlId: 'resume',
+          result: 'confirmed',
+          reason: 'by hand: no active incident',
+        }),
+      ]),
+    );
+  });
+
+  test('one popover at a time: pressing elsewhere or Escape closes a command panel and "More controls"', async () => {
+    await renderBar({ manualControls: [{ controlId: 'halt', command: './halt.sh', note: null }] });
+    const opener = await screen.findByRole('button', { name: 'Halt trading · by hand ○ not done' });
+    fireEvent.click(opener);
+    const halt = screen.getByRole('group', { name: 'Halt trading, by hand', hidden: true });
+    expect(halt).toBeVisible();
+    // A press inside the panel keeps it open; one outside closes it.
+    fireEvent.pointerDown(within(halt).getByRole('button', { name: 'Copy command' }));
+    expect(halt).toBeVisible();
+    const more = screen.getByText('More controls').closest('details')!;
+    fireEvent.pointerDown(more);
+    expect(halt).not.toBeVisible();
+
+    fireEvent.click(opener);
+    expect(halt).toBeVisible();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(halt).not.toBeVisible();
+
+    more.open = true;
+    fireEvent(more, new Event('toggle'));
+    fireEvent.pointerDown(opener);
+    expect(more.open).toBe(false);
+  });
 });
