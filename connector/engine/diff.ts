@@ -27,6 +27,12 @@ export function serviceEvents(
   return [...changed.map((service): EventBody => ({ type: 'service.changed', service })), ...checked];
 }
 
+/** Whether something listed before is missing now (by id). */
+export function gone(before: readonly { id: string }[], after: readonly { id: string }[]): boolean {
+  const now = new Set(after.map((x) => x.id));
+  return before.some((x) => !now.has(x.id));
+}
+
 export function venueEvents(before: readonly Venue[], after: readonly Venue[]): EventBody[] {
   const old = new Map(before.map((v) => [v.id, v]));
   const changed = after.filter((v) => !same(old.get(v.id), v));

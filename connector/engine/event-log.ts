@@ -1,7 +1,7 @@
 // The connector's history of canonical events for one system: contiguous ids from 1, a bounded
 // replay buffer for clients that resume, and live listeners. (The simulator's model keeps its
 // own, pure one; this one belongs to the server side and knows nothing of the model.)
-import type { StreamEvent } from '../../contract/schemas.ts';
+import type { Snapshot, StreamEvent } from '../../contract/schemas.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type EventBody = DistributiveOmit<Exclude<StreamEvent, { type: 'reset' }>, 'id' | 'at'>;
@@ -27,7 +27,19 @@ export class CanonicalLog {
   }
 
   append(at: number, body: EventBody): StreamEvent {
-    const event = { id: this.#lastId + 1, at: new Date(at).toISOString(), ...body } as StreamEvent;
+    return this.#push({ id: this.#lastId + 1, at: new Date(at).toISOString(), ...body } as StreamEvent);
+  }
+
+  /**
+   * A whole snapshot as the next event, for what changes cannot say: a venue or a service that
+   * is gone (changes only add and update). Its snapshot carries its own id, as a reset must.
+   */
+  appendReset(at: number, snapshot: (eventId: number) => Snapshot): StreamEvent {
+    const id = this.#lastId + 1;
+    return this.#push({ type: 'reset', id, at: new Date(at).toISOString(), snapshot: snapshot(id) });
+  }
+
+  #push(event: StreamEvent): StreamEvent {
     this.#lastId = event.id;
     this.#events.push(event);
     if (this.#events.length >= 2 * this.retain) this.#events.splice(0, this.#events.length - this.retain);

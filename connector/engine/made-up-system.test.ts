@@ -215,4 +215,25 @@ describe('events carry changes only', { timeout: TEST_TIMEOUT_MS }, () => {
     if (book) book.resting += 1;
     await waitFor('an orders event', () => events.find((e) => e.type === 'orders.changed'));
   });
+
+  test('a venue that is gone is said by a whole snapshot (a reset): changes alone cannot remove it', async () => {
+    connect();
+    await waitFor('both venues read', () => (connector.snapshot()?.venues.length === 2 ? true : undefined));
+    const events: StreamEvent[] = [];
+    connector.subscribe((e) => events.push(e));
+    native.state.books = native.state.books.filter((b) => b.code !== 'XPAR');
+    const reset = await waitFor('a reset', () => events.find((e) => e.type === 'reset'));
+    expect(reset.type === 'reset' && reset.snapshot.venues.map((v) => v.id)).toEqual(['XLON']);
+    // It is an event like the others: its snapshot has its id, and a client resuming gets it.
+    expect(reset.type === 'reset' && reset.snapshot.eventId).toBe(reset.id);
+    expect(connector.eventPage(reset.id - 1, null, 10).events[0]).toEqual(reset);
+    // Venues that only change do not bring one.
+    const resets = events.filter((e) => e.type === 'reset').length;
+    const book = native.state.books[0];
+    if (book) book.link = 'flaky';
+    await waitFor('the change', () =>
+      events.find((e) => e.type === 'venues.changed' && e.venues.some((v) => v.connection === 'DEGRADED')),
+    );
+    expect(events.filter((e) => e.type === 'reset')).toHaveLength(resets);
+  });
 });

@@ -23,7 +23,7 @@ import { performRead, usable } from '../read/perform-read.ts';
 import type { ReadContext, ReadResult } from '../read/perform-read.ts';
 import { redactor } from '../read/redact.ts';
 import { RedisPool } from '../read/redis-pool.ts';
-import { alertEvents, orderEvents, serviceEvents, tradingStateEvents, venueEvents } from './diff.ts';
+import { alertEvents, gone, orderEvents, serviceEvents, tradingStateEvents, venueEvents } from './diff.ts';
 import { CanonicalLog } from './event-log.ts';
 import { HaltWatch } from './halt-watch.ts';
 import { SystemPicture } from './picture.ts';
@@ -236,6 +236,12 @@ export class SystemConnector {
           : [{ type: 'sources.problems' as const, problems: next.problems }]),
       ];
       for (const body of events) this.#log.append(at, body);
+      // A venue or a service no longer there cannot be said by a change: the whole picture
+      // follows, or dashboards that stream would show it for as long as they stay open.
+      if (gone(before.venues, next.venues) || gone(before.services, next.services)) {
+        const snapshot = this.snapshot();
+        if (snapshot) this.#log.appendReset(at, (eventId) => ({ ...snapshot, eventId }));
+      }
     }
     if (reachable !== this.#reachable) {
       this.#reachable = reachable;
