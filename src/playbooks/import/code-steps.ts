@@ -31,11 +31,11 @@ export function codeSteps(value: string, lang: string | null, fallback: string):
   const prefix = commentPrefix(lang);
   const body = value.replace(/\s+$/, '');
   if (!body.trim()) return [];
-  if (prefix === null) return [{ text: fallback, command: body }];
+  if (prefix === null) return [{ text: fallback, commands: [body] }];
   // A here-document's body may hold lines that look like comments: it stays one command, as written.
   if (/<<-?\s*['"]?[A-Za-z_]\w*/.test(body)) {
     const lead = /^\s*#(?!!)\s*(.+)/.exec(body);
-    return [{ text: lead?.[1] ? commentText(lead[1]) : fallback, command: body }];
+    return [{ text: lead?.[1] ? commentText(lead[1]) : fallback, commands: [body] }];
   }
 
   const steps: { comments: string[]; lines: string[]; remarks: string[] }[] = [];
@@ -76,7 +76,7 @@ export function codeSteps(value: string, lang: string | null, fallback: string):
       const [first, ...more] = [...comments, ...remarks];
       const text = first ? (more.length ? `${first} — ${more.join('; ')}` : first) : fallback;
       if (!command && !first) return null;
-      return command ? { text, command } : { text };
+      return command ? { text, commands: [command] } : { text };
     })
     .filter((s): s is RawStep => s !== null);
 }

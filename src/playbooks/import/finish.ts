@@ -1,8 +1,10 @@
 import type { IncidentType } from '../../../contract/store-schemas.ts';
 import { playbookSchema } from '../playbook.ts';
-import type { Playbook, Step } from '../playbook.ts';
-import type { Found } from './assemble.ts';
-import type { RawStep } from './raw.ts';
+import { PLAYBOOK_LIMITS } from '../../../contract/playbook-schemas.ts';
+import type { Playbook, Step, StepJump } from '../playbook.ts';
+import type { Found, Shared } from './assemble.ts';
+import { findJump, proseArms } from './branches.ts';
+import type { RawJump, RawPhase, RawStep } from './raw.ts';
 import { slugify, truncate } from './text.ts';
 import { isPhaseTitle, isReferenceTitle } from './windows.ts';
 import { suggestControl } from './suggest-control.ts';
@@ -75,10 +77,12 @@ function guessSeverity(titles: readonly string[]): string | undefined {
  * material such as contacts, severity tables or templates (listed, but left unselected).
  */
 function looksLikeProcedure(playbook: Playbook, ancestors: readonly string[], stepCount: number): boolean {
-  if (stepCount < 2 || isReferenceTitle(playbook.title)) return false;
+  if (stepCount < 2) return false;
   // Phases with time windows are a procedure even under a reference heading ("Severity
-  // classification" holding the P0 response protocol).
+  // classification" holding the P0 response protocol), or with a title that names one
+  // ("Reference data load stuck").
   if (playbook.phases.some((p) => p.window !== null)) return true;
+  if (isReferenceTitle(playbook.title)) return false;
   if (ancestors.slice(-2).some(isReferenceTitle)) return false;
   const named = playbook.phases.some((p) => isPhaseTitle(p.title));
   const commands = playbook.phases.some((p) => p.steps.some((s) => s.command));
@@ -118,11 +122,27 @@ export interface FinishNotes {
   droppedCommands: number;
   droppedSteps: number;
   droppedPlaybooks: number;
+  /** Jumps whose target the playbook does not have ("go to step 12" of eight). */
+  lostJumps: string[];
+}
+
+/** A step made, with what its jump (if any) must be resolved against once every id is known. */
+interface Made {
+  step: Step;
+  raw: RawStep;
+  phase: number;
+  /** At the top level of its phase (not inside a branch): what "step 7" counts. */
+  top: boolean;
+}
+
+function ownerOf(name: string | undefined): Owner | undefined {
+  const t = name?.trim() ?? '';
+  return OWNERS.find(([pattern]) => pattern.test(t))?.[1];
 }
 
 function finishSteps(
   raw: readonly RawStep[],
-  next: () => string,
+  at: { next: () => string; phase: number; depth: number; made: Made[] },
   budget: { left: number },
   notes: FinishNotes,
 ): Step[] {
@@ -136,40 +156,109 @@ function finishSteps(
     let text = r.text.replace(/\s+/g, ' ').trim();
     const named = namedOwner(text);
     if (named) text = named.rest;
-    let command = r.command?.trim() || undefined;
-    if (command && command.length > LIMITS.command) {
-      notes.droppedCommands++;
-      text = `${text} (its command, ${command.length.toLocaleString('en-US')} characters long, was not imported)`;
-      command = undefined;
+    const owner = ownerOf(r.owner) ?? named?.owner;
+    const commands: string[] = [];
+    for (const c of r.commands ?? []) {
+      const command = c.replace(/\s+$/, '').replace(/^\n+/, '');
+      if (!command.trim() || commands.includes(command)) continue;
+      if (command.length > LIMITS.command) {
+        notes.droppedCommands++;
+        text = `${text} (its command, ${command.length.toLocaleString('en-US')} characters long, was not imported)`;
+      } else if (commands.length < PLAYBOOK_LIMITS.commands) commands.push(command);
     }
     if (text.length > LIMITS.stepText) notes.shortened++;
     text = truncate(text.length < 3 ? `Step: ${text || '—'}` : text, LIMITS.stepText);
     const control = suggestControl(text);
-    const branches = r.branches
-      ?.map((b) => ({
+    // "If the count is 0, go to step 7; if not, …": arms written in the step's own words.
+    const rawBranches = r.branches ?? (at.depth === 0 ? proseArms(r.text) : []);
+    const branches = rawBranches
+      .slice(0, 20)
+      .map((b) => ({
         when: truncate(b.when.length < 3 ? `case ${b.when}` : b.when, 200),
-        steps: finishSteps(b.steps, next, budget, notes),
+        steps:
+          at.depth + 1 < PLAYBOOK_LIMITS.branchDepth
+            ? finishSteps(b.steps, { ...at, depth: at.depth + 1 }, budget, notes)
+            : [],
       }))
       .filter((b) => b.steps.length > 0);
-    steps.push({
-      id: next(),
+    const step: Step = {
+      id: at.next(),
       text,
-      ...(named ? { owner: named.owner } : {}),
-      ...(command ? { command } : {}),
+      ...(owner ? { owner } : {}),
+      ...(commands.length === 1 ? { command: commands[0] } : {}),
+      ...(commands.length > 1 ? { commands } : {}),
       ...(control ? { control } : {}),
       ...(r.verification ? { verification: true } : {}),
-      ...(branches?.length ? { branches } : {}),
-    });
+      ...(branches.length ? { branches } : {}),
+    };
+    // "Jump to Phase 4.", "Restart it, then go to step 8": a step that sends the reader on.
+    const jump = r.jump ?? (branches.length ? null : findJump(r.text));
+    at.made.push({ step, raw: jump ? { ...r, jump } : r, phase: at.phase, top: at.depth === 0 });
+    steps.push(step);
   }
   return steps;
+}
+
+/**
+ * Where each jump leads, now that steps and phases have ids: "step 7" is the step the runbook
+ * numbered 7 (or, when it numbers none, the seventh); "Phase 4" the phase it numbered 4 (or
+ * the fourth); a name, the phase of that title.
+ */
+function resolveJumps(
+  made: readonly Made[],
+  phases: readonly { id: string; raw: RawPhase; title: string }[],
+  notes: FinishNotes,
+): void {
+  const tops = made.filter((m) => m.top);
+  const numbered = tops.filter((m) => m.raw.number !== undefined);
+  const target = (jump: RawJump): StepJump | null => {
+    if (jump.kind === 'step') {
+      const byNumber = numbered.find((m) => m.raw.number === jump.ref);
+      const nth = numbered.length === 0 && /^\d+$/.test(jump.ref) ? tops[Number(jump.ref) - 1] : undefined;
+      const hit = byNumber ?? nth;
+      const phase = hit ? phases[hit.phase] : undefined;
+      return hit && phase ? { phaseId: phase.id, stepId: hit.step.id, label: jump.label } : null;
+    }
+    const ref = jump.ref.toLowerCase();
+    const phase =
+      phases.find((p) => p.raw.number === jump.ref) ??
+      phases.find((p) => p.title.toLowerCase() === ref) ??
+      (/^\d+$/.test(jump.ref) && !phases.some((p) => p.raw.number)
+        ? phases[Number(jump.ref) - 1]
+        : undefined);
+    return phase ? { phaseId: phase.id, label: jump.label } : null;
+  };
+  for (const m of made) {
+    if (!m.raw.jump) continue;
+    const jump = target(m.raw.jump);
+    if (jump) m.step.jump = { ...jump, label: truncate(jump.label, 120) };
+    else notes.lostJumps.push(m.raw.jump.label);
+  }
+}
+
+/** At most 20 entries, keys of at most 40 characters and values of at most 200. */
+function metadataOf(all: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(all).slice(0, PLAYBOOK_LIMITS.metadata)) {
+    const key = truncate(k.trim(), 40);
+    if (key) out[key] = truncate(String(v).trim(), 200);
+  }
+  return out;
 }
 
 /** Playbooks from what was found, valid by the schema, ids unique within the import. */
 export function finishPlaybooks(
   found: readonly Found[],
-  source: { name: string; head: string },
+  source: { name: string; head: string; shared: Shared; intro: readonly string[] },
 ): { drafts: Draft[]; notes: FinishNotes } {
-  const notes: FinishNotes = { shortened: 0, droppedCommands: 0, droppedSteps: 0, droppedPlaybooks: 0 };
+  const notes: FinishNotes = {
+    shortened: 0,
+    droppedCommands: 0,
+    droppedSteps: 0,
+    droppedPlaybooks: 0,
+    lostJumps: [],
+  };
+  const { shared } = source;
   const system = guessSystem(source.head);
   const usedIds = new Set<string>();
   const drafts: Draft[] = [];
@@ -185,17 +274,38 @@ export function finishPlaybooks(
     let stepNo = 0;
     const next = () => `s${++stepNo}`;
     const budget = { left: LIMITS.stepsPerPlaybook };
-    const phases = raw.phases
+    const made: Made[] = [];
+    const built = raw.phases
       .map((phase, i) => ({
+        raw: phase,
         id: `${i + 1}-${slugify(phase.title)}`.slice(0, 40).replace(/-+$/, ''),
         title: truncate(phase.title.length >= 2 ? phase.title : `Phase ${i + 1}`, 120),
         window: phase.window,
-        steps: finishSteps(phase.steps, next, budget, notes),
+        steps: finishSteps(phase.steps, { next, phase: i, depth: 0, made }, budget, notes),
       }))
       .filter((p) => p.steps.length > 0);
-    const said = raw.notes.join(' ').replace(/\s+/g, ' ').trim();
-    const summary = truncate(said.length >= 10 ? said : `Imported from ${source.name}: ${title}.`, 600);
-    const severity = guessSeverity([...ancestors, raw.title]);
+    // Indices in `made` name phases by their place before empty ones were dropped.
+    const placeOf = raw.phases.map((p) => built.findIndex((b) => b.raw === p));
+    resolveJumps(
+      made.map((m) => ({ ...m, phase: placeOf[m.phase] ?? -1 })),
+      built,
+      notes,
+    );
+    const phases = built.map(({ raw: _raw, ...phase }) => phase);
+    const sections = [...raw.sections, ...shared.sections].filter((n) => n.text.trim());
+    const said = (raw.notes.length ? raw.notes : source.intro).join(' ').replace(/\s+/g, ' ').trim();
+    const described = said.length >= 10 ? said : (sections.find((n) => n.text.length >= 10)?.text ?? '');
+    const summary = truncate(
+      described.length >= 10 ? described.replace(/\s+/g, ' ') : `Imported from ${source.name}: ${title}.`,
+      600,
+    );
+    const metadata = metadataOf({ ...shared.metadata, ...raw.metadata });
+    const severity =
+      guessSeverity([...ancestors, raw.title]) ??
+      guessSeverity([metadata.severity ?? metadata.priority ?? '']);
+    const warnings = [...raw.warnings, ...shared.warnings]
+      .slice(0, PLAYBOOK_LIMITS.warnings)
+      .map((w) => truncate(w, 1000));
     const candidate = {
       id,
       title,
@@ -204,6 +314,15 @@ export function finishPlaybooks(
       incidentTypes: guessIncidentTypes(title),
       summary,
       phases,
+      ...(warnings.length ? { warnings } : {}),
+      ...(Object.keys(metadata).length ? { metadata } : {}),
+      ...(sections.length
+        ? {
+            notes: sections
+              .slice(0, PLAYBOOK_LIMITS.notes)
+              .map((n) => ({ title: truncate(n.title || 'Notes', 120), text: truncate(n.text, 4000) })),
+          }
+        : {}),
     };
     const parsed = playbookSchema.safeParse(candidate);
     if (!parsed.success || phases.length === 0) {

@@ -1,6 +1,7 @@
 import { findPlaybooks } from './assemble.ts';
 import { documentBlocks } from './blocks.ts';
 import { finishPlaybooks } from './finish.ts';
+import { readFrontMatter } from './front-matter.ts';
 import { parseMarkdown } from './markdown.ts';
 import { sectionTree } from './sections.ts';
 import { sizeProblem } from './limits.ts';
@@ -11,11 +12,17 @@ import { cleanSource } from './text.ts';
 // ever read: nothing in it is rendered as HTML, no link is kept unless it is http(s) or mailto,
 // and the result is data that the playbook schema has accepted.
 
-function readRunbook(text: string, name: string) {
+function readRunbook(source: string, name: string) {
+  const front = readFrontMatter(source);
+  const text = front.body;
   const tree = parseMarkdown(text);
-  const { blocks, warnings: seen } = documentBlocks(tree, text);
-  const found = findPlaybooks(sectionTree(blocks, name));
-  return { ...finishPlaybooks(found, { name, head: text.slice(0, 4000) }), seen };
+  const { blocks, warnings: seen } = documentBlocks(tree);
+  // A runbook without a title heading is called what its front matter or its file calls it.
+  const rootTitle = front.title ?? name.replace(/\.(md|markdown|txt|text)$/i, '');
+  const { found, shared, intro } = findPlaybooks(sectionTree(blocks, rootTitle));
+  shared.metadata = { ...front.metadata, ...shared.metadata };
+  const finished = finishPlaybooks(found, { name, head: source.slice(0, 4000), shared, intro });
+  return { ...finished, seen, frontMatterProblem: front.problem };
 }
 
 const plural = (n: number, one: string, many = `${one}s`) =>
@@ -36,7 +43,7 @@ export function importRunbook(source: string, name: string): ImportResult {
     const why = error instanceof RangeError ? 'it is nested too deeply to read' : String(error);
     return { ok: false, error: `${name} could not be read: ${why}.` };
   }
-  const { drafts, notes, seen } = read;
+  const { drafts, notes, seen, frontMatterProblem } = read;
 
   const warnings: string[] = [];
   const invisible = removed + seen.invisible;
@@ -52,8 +59,12 @@ export function importRunbook(source: string, name: string): ImportResult {
     warnings.push(
       `${plural(seen.unsafeLinks, 'link')} to something other than a web page or e-mail address dropped (the link text is kept).`,
     );
-  if (seen.tables)
-    warnings.push(`${plural(seen.tables, 'table')} not imported: tables are reference, not steps.`);
+  if (frontMatterProblem)
+    warnings.push(
+      `The front matter could not be read (${frontMatterProblem.slice(0, 160)}), so it was ignored.`,
+    );
+  for (const label of new Set(notes.lostJumps))
+    warnings.push(`"Go to ${label}" points to nothing in its playbook: the step is kept without the jump.`);
   for (const line of seen.unclosedFences)
     warnings.push(
       `The code block opened on line ${line} is never closed: the rest of its section was read as one command. Check that step.`,

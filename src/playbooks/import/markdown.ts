@@ -30,7 +30,14 @@ md.validateLink = () => true;
 
 /** A fenced block whose closing fence is missing (markdown-it runs it to the end of its container). */
 export interface MarkdownCode extends Code {
-  data?: { closed: boolean };
+  data?: { closed: boolean; indented: boolean };
+}
+
+const PLACEHOLDER = /^<[A-Z][A-Z0-9_]*>$/;
+
+/** A paragraph with its source lines: indentation tells wrapped prose from a command under it. */
+export interface SourceParagraph extends Paragraph {
+  data?: { raw: string[] };
 }
 
 /** An ordered list item, with the number it was written with. */
@@ -48,7 +55,13 @@ function inline(tokens: readonly Token[]): PhrasingContent[] {
     top().push(node);
     stack.push(node);
   };
+  let skipping: string | null = null;
   for (const t of tokens) {
+    // What a <script> or <style> holds is not text of the runbook, even between inline tags.
+    if (skipping !== null) {
+      if (t.type === 'html_inline' && new RegExp(`^</${skipping}\\b`, 'i').test(t.content)) skipping = null;
+      continue;
+    }
     switch (t.type) {
       case 'text':
         top().push({ type: 'text', value: t.content });
@@ -60,9 +73,16 @@ function inline(tokens: readonly Token[]): PhrasingContent[] {
       case 'hardbreak':
         top().push({ type: 'break' });
         break;
-      case 'html_inline':
-        top().push({ type: 'html', value: t.content });
+      case 'html_inline': {
+        // `<VENUE>`, `<NODE_ID>`: a placeholder the runbook asks to fill, not a tag.
+        if (PLACEHOLDER.test(t.content)) top().push({ type: 'text', value: t.content });
+        else {
+          top().push({ type: 'html', value: t.content });
+          const opened = /^<(script|style)\b/i.exec(t.content)?.[1];
+          if (opened) skipping = opened;
+        }
         break;
+      }
       case 'image':
         top().push({ type: 'image', url: String(t.attrGet('src') ?? ''), alt: t.content });
         break;
@@ -131,7 +151,13 @@ function tree(tokens: readonly Token[], lines: readonly string[]): Root {
         push(pendingHeading);
         break;
       case 'paragraph_open': {
-        const p: Paragraph = { type: 'paragraph', children: [], position: at(line) };
+        const [from = 0, to = 0] = t.map ?? [];
+        const p: SourceParagraph = {
+          type: 'paragraph',
+          children: [],
+          position: at(line),
+          data: { raw: lines.slice(from, to) },
+        };
         push(p);
         const next = tokens[i + 1];
         if (next?.type === 'inline') {
@@ -188,7 +214,10 @@ function tree(tokens: readonly Token[], lines: readonly string[]): Root {
           lang: t.type === 'fence' ? t.info.trim().split(/\s+/)[0] || null : null,
           value: t.content.replace(/\n$/, ''),
           position: at(line),
-          data: { closed: t.type === 'code_block' || fenceClosed(t, lines) },
+          data: {
+            closed: t.type === 'code_block' || fenceClosed(t, lines),
+            indented: t.type === 'code_block',
+          },
         };
         push(code);
         break;

@@ -68,7 +68,8 @@ function sentenceCase(shouting: string): string {
     .split(' ')
     .map((w, i) => {
       const bare = w.replace(/[^A-Z0-9/&]/g, '');
-      if (known.test(bare)) return w;
+      // Acronyms, and codes with digits in them (LD4, NY5): as written.
+      if (known.test(bare) || (/\d/.test(bare) && /[A-Z]/.test(bare))) return w;
       const lower = w.toLowerCase();
       return i === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
     })

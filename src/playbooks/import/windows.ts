@@ -17,6 +17,15 @@ function toMinutes(n = '0', unit = 'm'): number {
 const RANGE_ONE_UNIT = new RegExp(String.raw`(\d+)\s*[-–—]\s*(\d+)\s*${UNIT}\b`, 'i');
 const RANGE_TWO_UNITS = new RegExp(String.raw`(\d+)\s*${UNIT}\s*[-–—]\s*(\d+)\s*${UNIT}\b`, 'i');
 const OPEN_ENDED = new RegExp(String.raw`(\d+)\s*\+\s*${UNIT}\b`, 'i');
+const T_RANGE = new RegExp(
+  String.raw`T\s*\+\s*(\d+)\s*${UNIT}?\s*(?:to|[-–—]|until)\s*T\s*\+\s*(\d+)\s*${UNIT}\b`,
+  'i',
+);
+const T_OPEN = new RegExp(
+  String.raw`T\s*\+\s*(\d+)\s*${UNIT}?\s*(?:onwards?|and (?:later|after)|or later|\+|on)(?![\w])`,
+  'i',
+);
+const ONWARDS = new RegExp(String.raw`(\d+)\s*${UNIT}\s+(?:onwards?|and (?:later|after)|or later|on)\b`, 'i');
 const WITHIN = new RegExp(String.raw`within\s+(\d+)\s*${UNIT}\b`, 'i');
 
 export interface Windowed {
@@ -28,6 +37,9 @@ export interface Windowed {
 /** The time window a title carries, if any, and the title without it. */
 export function parseWindow(text: string): Windowed {
   const tries: [RegExp, (m: RegExpExecArray) => Window][] = [
+    [T_RANGE, ([, a, ua, b, ub]) => ({ from: toMinutes(a, ua ?? ub), to: toMinutes(b, ub) })],
+    [T_OPEN, ([, a, u]) => ({ from: toMinutes(a, u), to: null })],
+    [ONWARDS, ([, a, u]) => ({ from: toMinutes(a, u), to: null })],
     [RANGE_TWO_UNITS, ([, a, ua, b, ub]) => ({ from: toMinutes(a, ua), to: toMinutes(b, ub) })],
     [RANGE_ONE_UNIT, ([, a, b, u]) => ({ from: toMinutes(a, u), to: toMinutes(b, u) })],
     [OPEN_ENDED, ([, a, u]) => ({ from: toMinutes(a, u), to: null })],
