@@ -1,5 +1,6 @@
 import type { Checklist, Incident } from '../../../contract/store-schemas.ts';
-import type { Phase } from '../../playbooks/playbook.ts';
+import { stepsOf } from '../../../contract/playbook-schemas.ts';
+import type { Phase, Playbook, StepJump } from '../../playbooks/playbook.ts';
 import type { OutboxEntry } from '../../warroom/outbox-file.ts';
 import { followedPlaybookId, pendingTicks } from '../../warroom/pending.ts';
 
@@ -52,15 +53,58 @@ export function minutesSince(iso: string, now: number): number {
 }
 
 /** Current: the elapsed time is inside its window. Overdue: its window has passed with steps unticked. */
-export function phaseTiming(phase: Phase, elapsedMin: number, ticks: Ticks) {
+export function phaseTiming(
+  phase: Phase,
+  elapsedMin: number,
+  ticks: Ticks,
+  skipped: ReadonlySet<string> = new Set(),
+) {
   const w = phase.window;
   if (!w) return { current: false, overdue: false };
   const current = elapsedMin >= w.from && (w.to === null || elapsedMin < w.to);
   const passed = w.to !== null && elapsedMin >= w.to;
-  return { current, overdue: passed && phase.steps.some((s) => !ticks.has(s.id)) };
+  // A step a jump passed over is not owed.
+  return { current, overdue: passed && phase.steps.some((s) => !ticks.has(s.id) && !skipped.has(s.id)) };
 }
 
 export function windowText(window: Phase['window']): string {
   if (!window) return 'no time window';
   return window.to === null ? `${window.from}+ min` : `${window.from}–${window.to} min`;
+}
+
+/** Where a jump leads, in words: "step 7 — Restart the gateway (Recover)". */
+export function jumpTarget(playbook: Pick<Playbook, 'phases'>, jump: StepJump): string {
+  const phase = playbook.phases.find((p) => p.id === jump.phaseId);
+  if (!phase) return jump.label;
+  const step = jump.stepId ? stepsOf({ phases: [phase] }).find((s) => s.id === jump.stepId) : undefined;
+  return step ? `${jump.label} — ${step.text} (${phase.title})` : `${phase.title}`;
+}
+
+/**
+ * The steps a taken jump passed over: a ticked step that jumps ("Go to step 7") skips every
+ * step after the step it belongs to (its top-level step, when it sits in a branch) up to the
+ * target. A step ticked anyway is done, not skipped; a jump backwards skips nothing.
+ */
+export function skippedSteps(playbook: Pick<Playbook, 'phases'>, ticks: Ticks): Set<string> {
+  // The top-level steps in reading order, each with every step inside it.
+  const tops = playbook.phases.flatMap((phase) =>
+    phase.steps.map((step) => ({
+      phaseId: phase.id,
+      step,
+      inside: stepsOf({ phases: [{ ...phase, steps: [step] }] }),
+    })),
+  );
+  const skipped = new Set<string>();
+  tops.forEach((top, from) => {
+    for (const s of top.inside) {
+      if (!s.jump || !ticks.has(s.id)) continue;
+      const { phaseId, stepId } = s.jump;
+      const to = tops.findIndex((t) =>
+        stepId ? t.inside.some((x) => x.id === stepId) : t.phaseId === phaseId,
+      );
+      for (let i = from + 1; i < to; i++)
+        for (const x of tops[i]?.inside ?? []) if (!ticks.has(x.id)) skipped.add(x.id);
+    }
+  });
+  return skipped;
 }

@@ -14,7 +14,7 @@ export function ChecklistPhase({
   elapsedMin: number;
   ctx: StepContext;
 }) {
-  const { current, overdue } = phaseTiming(phase, elapsedMin, ctx.ticks);
+  const { current, overdue } = phaseTiming(phase, elapsedMin, ctx.ticks, ctx.skipped);
   const ref = useRef<HTMLElement>(null);
   // When a phase becomes current (on opening, or as the clock moves on) it is brought into the
   // checklist's view once; after that the commander's own scrolling is left alone.

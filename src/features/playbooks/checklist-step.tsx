@@ -2,8 +2,9 @@ import { useId } from 'react';
 import type { Incident } from '../../../contract/store-schemas.ts';
 import { CommandToRun } from '../../components/ui/command-to-run.tsx';
 import { formatClock } from '../../lib/format.ts';
-import type { Step } from '../../playbooks/playbook.ts';
-import { fillCommand } from './checklist-model.ts';
+import { commandsOf } from '../../playbooks/playbook.ts';
+import type { Playbook, Step } from '../../playbooks/playbook.ts';
+import { fillCommand, jumpTarget } from './checklist-model.ts';
 import type { Ticks } from './checklist-model.ts';
 import { StepControl } from './step-control.tsx';
 
@@ -12,6 +13,10 @@ export interface StepContext {
   /** The playbook shown: ticks (including those a confirmed control makes) belong to it. */
   playbookId: string;
   ticks: Ticks;
+  /** Steps a taken jump passed over (see skippedSteps). */
+  skipped: ReadonlySet<string>;
+  /** Where jumps lead. */
+  playbook: Pick<Playbook, 'phases'>;
   onTick: (stepId: string, ticked: boolean) => void;
 }
 
@@ -19,9 +24,11 @@ export interface StepContext {
 export function ChecklistStep({ step, ctx }: { step: Step; ctx: StepContext }) {
   const boxId = useId();
   const tick = ctx.ticks.get(step.id);
-  const command = step.command && fillCommand(step.command, ctx.incident);
+  const skipped = ctx.skipped.has(step.id);
+  const commands = commandsOf(step).map((c) => fillCommand(c, ctx.incident));
+  const tone = tick ? 'text-slate-400 line-through' : skipped ? 'text-slate-500' : 'text-white';
   return (
-    <li aria-label={step.text} className="flex flex-col gap-1">
+    <li aria-label={step.text} data-skipped={skipped || undefined} className="flex flex-col gap-1">
       <div className="flex items-start gap-2">
         <input
           id={boxId}
@@ -30,9 +37,14 @@ export function ChecklistStep({ step, ctx }: { step: Step; ctx: StepContext }) {
           checked={tick !== undefined}
           onChange={(e) => ctx.onTick(step.id, e.target.checked)}
         />
-        <label htmlFor={boxId} className={tick ? 'text-slate-400 line-through' : 'text-white'}>
+        <label htmlFor={boxId} className={tone}>
           {step.text}
         </label>
+        {skipped && (
+          <span className="shrink-0 rounded bg-slate-700 px-1.5 text-xs font-bold text-slate-200">
+            Skipped
+          </span>
+        )}
         {step.verification && (
           <span className="rounded bg-emerald-800 px-1.5 text-xs font-bold text-white">Verification</span>
         )}
@@ -45,7 +57,20 @@ export function ChecklistStep({ step, ctx }: { step: Step; ctx: StepContext }) {
           </span>
         )}
       </p>
-      {command && <CommandToRun command={command} className="pl-6" />}
+      {step.jump && (
+        <p className="pl-6 text-xs text-sky-300">
+          ↪ Goes to {jumpTarget(ctx.playbook, step.jump)}
+          {tick ? ': the steps in between are skipped' : ''}
+        </p>
+      )}
+      {commands.map((command, i) => (
+        <CommandToRun
+          key={i}
+          command={command}
+          copyLabel={commands.length > 1 ? `Copy command ${i + 1} of ${commands.length}` : undefined}
+          className="pl-6"
+        />
+      ))}
       {step.control && <StepControl control={step.control} stepId={step.id} reason={step.text} ctx={ctx} />}
       {step.branches?.map((branch) => (
         <div key={branch.when} className="ml-6 border-l border-slate-600 pl-2">

@@ -15,7 +15,7 @@ import { resolveId } from '../../warroom/pending.ts';
 import { useWarRoomWrites } from '../../warroom/writes.ts';
 import type { WriteResult } from '../../warroom/writes.ts';
 import { ChecklistPhase } from './checklist-phase.tsx';
-import { chosenPlaybookId, currentTicks, minutesSince } from './checklist-model.ts';
+import { chosenPlaybookId, currentTicks, minutesSince, skippedSteps } from './checklist-model.ts';
 import { ImportRunbookButton } from './import/import-runbook-button.tsx';
 import { PlaybookPicker } from './playbook-picker.tsx';
 
@@ -62,6 +62,8 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
   const ctx = {
     incident,
     ticks,
+    skipped: chosen ? skippedSteps(chosen, ticks) : new Set<string>(),
+    playbook: chosen ?? { phases: [] },
     // Steps are shown only for a chosen playbook, so this is never empty where it is read.
     playbookId: chosen?.id ?? '',
     // The playbook on screen is the one the person ticks in, whatever the store follows by the
@@ -109,6 +111,15 @@ export function IncidentChecklist({ incidentId }: { incidentId: string }) {
           </button>
         </p>
       ))}
+      {chosen?.warnings && chosen.warnings.length > 0 && (
+        <ul aria-label="Warnings of this playbook" className="flex flex-col gap-1">
+          {chosen.warnings.map((w) => (
+            <li key={w} className="rounded border border-amber-500 bg-amber-950 px-2 py-1 text-amber-100">
+              ⚠ {w}
+            </li>
+          ))}
+        </ul>
+      )}
       {chosen?.phases.map((phase) => (
         <ChecklistPhase key={phase.id} phase={phase} elapsedMin={elapsedMin} ctx={ctx} />
       ))}

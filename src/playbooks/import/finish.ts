@@ -166,6 +166,8 @@ function finishSteps(
         text = `${text} (its command, ${command.length.toLocaleString('en-US')} characters long, was not imported)`;
       } else if (commands.length < PLAYBOOK_LIMITS.commands) commands.push(command);
     }
+    // "Look at the end of its log:" said what the command under it is for.
+    if (commands.length) text = text.replace(/\s*:$/, '');
     if (text.length > LIMITS.stepText) notes.shortened++;
     text = truncate(text.length < 3 ? `Step: ${text || '—'}` : text, LIMITS.stepText);
     const control = suggestControl(text);

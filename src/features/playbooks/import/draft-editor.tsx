@@ -3,6 +3,7 @@ import type { Draft } from '../../../playbooks/import/finish.ts';
 import type { Phase, Playbook } from '../../../playbooks/playbook.ts';
 import { changeStep, draftProblems, patchPhase } from './draft-edits.ts';
 import type { SaveFailure } from './runbook-import.tsx';
+import { branchCounts, DraftDetails } from './draft-details.tsx';
 import { StepEditor } from './step-editor.tsx';
 import { SystemField } from './system-field.tsx';
 
@@ -68,6 +69,7 @@ export function DraftEditor({
   const { playbook } = draft;
   const problems = draftProblems(playbook);
   const steps = playbook.phases.reduce((n, p) => n + p.steps.length, 0);
+  const { branches, jumps } = branchCounts(playbook);
   return (
     <article
       aria-label={`Imported playbook: ${playbook.title}`}
@@ -89,6 +91,8 @@ export function DraftEditor({
         </label>
         <span className="text-xs text-slate-400">
           line {draft.line} · {playbook.phases.length} phases · {steps} steps
+          {branches ? ` · ${branches} branches` : ''}
+          {jumps ? ` · ${jumps} jumps` : ''}
           {playbook.severity ? ` · ${playbook.severity}` : ''}
         </span>
       </header>
@@ -116,6 +120,7 @@ export function DraftEditor({
           ))}
         </ul>
       )}
+      <DraftDetails playbook={playbook} />
       <fieldset className="mt-2 flex flex-wrap items-center gap-2 text-xs text-slate-300">
         <legend className="sr-only">Suggested for incident types</legend>
         <span>Suggested for:</span>
@@ -196,6 +201,7 @@ export function DraftEditor({
                     key={step.id}
                     step={step}
                     path={[p, s]}
+                    playbook={playbook}
                     onChange={(path, change) => onChange(changeStep(playbook, path, change))}
                   />
                 ))}

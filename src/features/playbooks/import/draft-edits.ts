@@ -1,3 +1,4 @@
+import { stepsOf } from '../../../../contract/playbook-schemas.ts';
 import { playbookSchema } from '../../../playbooks/playbook.ts';
 import type { Phase, Playbook, Step } from '../../../playbooks/playbook.ts';
 import type { Draft } from '../../../playbooks/import/finish.ts';
@@ -24,14 +25,25 @@ export function withPlaybook(drafts: readonly Draft[], index: number, playbook: 
   return patchDraft(drafts, index, { playbook: { ...playbook, id } });
 }
 
-/** A step's command emptied in the editor is no command (kept as '' only while editing). */
+/**
+ * A step's command emptied in the editor is no command (kept as '' only while editing); of
+ * several, those left stay apart. A jump whose target was removed is dropped with it.
+ */
 export function forSaving(playbook: Playbook): Playbook {
+  const phaseIds = new Set(playbook.phases.map((p) => p.id));
+  const stepIds = new Set(stepsOf(playbook).map((s) => s.id));
   const clean = (steps: readonly Step[]): Step[] =>
-    steps.map(({ command, branches, ...rest }) => ({
-      ...rest,
-      ...(command ? { command } : {}),
-      ...(branches ? { branches: branches.map((b) => ({ ...b, steps: clean(b.steps) })) } : {}),
-    }));
+    steps.map(({ command, commands, branches, jump, ...rest }) => {
+      const kept = [command ?? '', ...(commands ?? [])].filter((c) => c.trim());
+      const target = jump && phaseIds.has(jump.phaseId) && (!jump.stepId || stepIds.has(jump.stepId));
+      return {
+        ...rest,
+        ...(kept.length === 1 ? { command: kept[0] } : {}),
+        ...(kept.length > 1 ? { commands: kept } : {}),
+        ...(branches ? { branches: branches.map((b) => ({ ...b, steps: clean(b.steps) })) } : {}),
+        ...(jump && target ? { jump } : {}),
+      };
+    });
   return { ...playbook, phases: playbook.phases.map((p) => ({ ...p, steps: clean(p.steps) })) };
 }
 

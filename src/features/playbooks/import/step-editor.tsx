@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { controlIdSchema } from '../../../../contract/schemas.ts';
 import { controlById } from '../../../controls/registry.ts';
 import { stepOwnerSchema } from '../../../playbooks/playbook.ts';
-import type { Step } from '../../../playbooks/playbook.ts';
+import type { Playbook, Step } from '../../../playbooks/playbook.ts';
+import { jumpTarget } from '../checklist-model.ts';
 import type { StepPath } from './draft-edits.ts';
 
 export type StepChange = (path: StepPath, change: (step: Step) => Step | null) => void;
@@ -13,7 +14,18 @@ const field = 'rounded border border-slate-600 bg-slate-950 px-2 py-1 text-white
  * One imported step, editable: its words, its command (shown and edited as text, never run),
  * the control it fires (proposed by the importer, removable), whether it gates resuming.
  */
-export function StepEditor({ step, path, onChange }: { step: Step; path: StepPath; onChange: StepChange }) {
+export function StepEditor({
+  step,
+  path,
+  onChange,
+  playbook,
+}: {
+  step: Step;
+  path: StepPath;
+  onChange: StepChange;
+  /** The playbook it belongs to, to say where a jump leads. */
+  playbook: Pick<Playbook, 'phases'>;
+}) {
   const id = useId();
   const set = (patch: Partial<Step>) => onChange(path, (s) => ({ ...s, ...patch }));
   const without = (key: keyof Step) =>
@@ -56,6 +68,38 @@ export function StepEditor({ step, path, onChange }: { step: Step; path: StepPat
             className={`font-mono text-xs ${field}`}
           />
         </>
+      )}
+      {step.commands?.map((command, i) => (
+        <div key={i} className="flex flex-col gap-1">
+          <label htmlFor={`${id}-cmd-${i}`} className="text-xs text-slate-400">
+            Command {i + 1} of {step.commands?.length} (copied, never run)
+          </label>
+          <textarea
+            id={`${id}-cmd-${i}`}
+            rows={Math.max(1, Math.min(8, command.split('\n').length))}
+            value={command}
+            maxLength={2000}
+            spellCheck={false}
+            onChange={(e) =>
+              set({ commands: (step.commands ?? []).map((c, j) => (j === i ? e.target.value : c)) })
+            }
+            className={`font-mono text-xs ${field}`}
+          />
+        </div>
+      ))}
+      {step.jump && (
+        <p className="flex flex-wrap items-center gap-2 text-xs text-sky-300">
+          <span>
+            ↪ Goes to {jumpTarget(playbook, step.jump)}: ticking it marks the steps in between skipped.
+          </span>
+          <button
+            type="button"
+            onClick={() => without('jump')}
+            className="rounded border border-slate-600 px-1.5 py-0.5 text-slate-300 hover:border-red-400"
+          >
+            Remove jump
+          </button>
+        </p>
       )}
       <div className="flex flex-wrap items-center gap-3 text-xs text-slate-300">
         <label className="flex items-center gap-1">
@@ -112,10 +156,16 @@ export function StepEditor({ step, path, onChange }: { step: Step; path: StepPat
       </div>
       {step.branches?.map((branch, b) => (
         <div key={`${b}-${branch.when}`} className="ml-4 border-l border-slate-600 pl-2">
-          <p className="text-xs font-semibold text-amber-200">When {branch.when}:</p>
+          <p className="text-xs font-semibold text-amber-200">Branch — when {branch.when}:</p>
           <ul className="flex flex-col gap-1">
             {branch.steps.map((s, i) => (
-              <StepEditor key={s.id} step={s} path={[...path, b, i]} onChange={onChange} />
+              <StepEditor
+                key={s.id}
+                step={s}
+                path={[...path, b, i]}
+                onChange={onChange}
+                playbook={playbook}
+              />
             ))}
           </ul>
         </div>
