@@ -168,6 +168,51 @@ describe('loading a profile', () => {
     });
   });
 
+  test('an unquoted JSONPath with brackets inside { … } is refused with how to write it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+    const file = join(dir, 'flow.yaml');
+    writeFileSync(
+      file,
+      'id: desk\nname: Desk\nsections:\n  metrics:\n    throughput: { rate: $.orders_total[*].value }\n',
+    );
+    const result = loadProfileFile(file);
+    expect(!result.ok && result.error).toContain('not valid YAML or JSON');
+    expect(!result.ok && result.error).toContain("must be quoted: { rate: '$.orders_total[*].value' }");
+  });
+
+  test('a map that leads to none of the canonical values stops the start, naming the entry', () => {
+    const from = { http: { service: 'api', path: '/s' } };
+    const error = errorOf({
+      ...minimal(),
+      sections: {
+        tradingState: { from, state: { path: '$.s', map: { GO: 'active', STOP: 'RUNNING' } } },
+        venues: {
+          from,
+          items: '$.v[*]',
+          id: '$.id',
+          connection: { path: '$.c', map: { '2': 'CONNECTED', '0': 'DOWN' } },
+          enabled: { path: '$.e', map: { on: true, off: 'no' } },
+        },
+        alerts: {
+          from,
+          items: '$.a[*]',
+          id: '$.id',
+          name: '$.n',
+          severity: { path: '$.l', map: { SEV_1: 'Critical', INFO: 'info' } },
+        },
+      },
+    });
+    expect(error).toContain(
+      'sections.tradingState.state.map.STOP: "RUNNING" is none of ACTIVE, REDUCING, HALTED, KILLED',
+    );
+    expect(error).toContain(
+      'sections.venues.connection.map.0: "DOWN" is none of CONNECTED, DEGRADED, DISCONNECTED',
+    );
+    expect(error).toContain('sections.venues.enabled.map.off: "no" is none of true, false');
+    expect(error).toContain('sections.alerts.severity.map.INFO: "info" is none of warning, critical');
+    expect(error).not.toMatch(/map\.(GO|SEV_1|2|on):/);
+  });
+
   test('fuzz: any document gets a verdict, never an exception', () => {
     fc.assert(
       fc.property(fc.anything({ maxDepth: 6 }), (document) => {

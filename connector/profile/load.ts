@@ -105,6 +105,42 @@ function checkUrl(text: string, where: string, protocols: string[], credentialsA
   return text.replace(/\/+$/, '');
 }
 
+/** The canonical values each enum field's `map` must lead to (compared ignoring case, as read). */
+const MAP_TARGETS: { where: readonly string[]; allowed: readonly (string | boolean)[] }[] = [
+  { where: ['tradingState', 'state'], allowed: ['ACTIVE', 'REDUCING', 'HALTED', 'KILLED'] },
+  { where: ['venues', 'connection'], allowed: ['CONNECTED', 'DEGRADED', 'DISCONNECTED'] },
+  { where: ['venues', 'enabled'], allowed: [true, false] },
+  { where: ['services', 'list', 'health'], allowed: ['UP', 'DEGRADED', 'DOWN'] },
+  { where: ['alerts', 'severity'], allowed: ['warning', 'critical'] },
+];
+
+/**
+ * A `map` entry that leads to none of the canonical values would fail its section on every read
+ * that meets it; it is a mistake in the file, so it stops the start, naming the entry.
+ */
+function mapTargetProblems(sections: unknown): string[] {
+  const problems: string[] = [];
+  for (const { where, allowed } of MAP_TARGETS) {
+    const field = where.reduce<unknown>(
+      (node, key) =>
+        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined,
+      sections,
+    );
+    if (typeof field !== 'object' || field === null || !('map' in field)) continue;
+    const map = (field as { map?: Record<string, unknown> }).map ?? {};
+    for (const [from, to] of Object.entries(map)) {
+      const fits = allowed.some((a) =>
+        typeof a === 'string' ? typeof to === 'string' && to.toLowerCase() === a.toLowerCase() : to === a,
+      );
+      if (!fits)
+        problems.push(
+          `sections.${where.join('.')}.map.${from}: ${JSON.stringify(to)} is none of ${allowed.join(', ')}`,
+        );
+    }
+  }
+  return problems;
+}
+
 /** Validates an already-parsed profile document and resolves what it names. */
 export function loadProfileDocument(
   document: unknown,
@@ -119,6 +155,9 @@ export function loadProfileDocument(
       error: `${source} is not a valid profile:\n  ${describeIssues(parsed.error.issues).join('\n  ')}`,
     };
   const profile = parsed.data;
+  const wrongMaps = mapTargetProblems(profile.sections);
+  if (wrongMaps.length > 0)
+    return { ok: false, error: `${source} is not a valid profile:\n  ${wrongMaps.join('\n  ')}` };
   const problems: string[] = [];
   const attempt = <T>(fn: () => T): T | undefined => {
     try {
@@ -154,6 +193,17 @@ export function loadProfileDocument(
   return { ok: true, loaded: { profile, urls, redisUrls, secrets, source } };
 }
 
+/**
+ * The mistake behind most YAML errors in a profile: a JSONPath with brackets, a filter or a comma
+ * written unquoted inside `{ … }` (`{ rate: $.orders[*].value }`), where YAML reads `[` and `,`
+ * as its own. The parser's words do not say that; this does.
+ */
+function flowHint(message: string): string {
+  if (!/flow|collection|map keys|implicit key|nested mappings/i.test(message) || !message.includes('$'))
+    return '';
+  return `\n  (a JSONPath with [ ], a filter or a comma inside { … } must be quoted: { rate: '$.orders_total[*].value' })`;
+}
+
 /** Reads, parses (YAML, of which JSON is a part) and loads a profile file. */
 export function loadProfileFile(file: string, env: NodeJS.ProcessEnv = process.env): LoadResult {
   let text: string;
@@ -175,9 +225,10 @@ export function loadProfileFile(file: string, env: NodeJS.ProcessEnv = process.e
     // No custom tags, no aliases beyond a few (merge keys, `<<: *probe`, are allowed): plain data.
     document = parseYaml(text, { maxAliasCount: 50, customTags: [], merge: true });
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      error: `the profile ${file} is not valid YAML or JSON: ${error instanceof Error ? error.message : String(error)}`,
+      error: `the profile ${file} is not valid YAML or JSON: ${message}${flowHint(message)}`,
     };
   }
   return loadProfileDocument(document, file, env, dirname(resolve(file)));
