@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { SavedPlaybookList } from '../contract/playbook-schemas.ts';
 import { incidents } from './support/board.ts';
@@ -88,4 +89,46 @@ test('a pasted runbook is read in the worker, previewed as text, saved, and foll
   await expect(checklist.getByRole('heading', { name: 'Settlement bridge playbook' })).toBeVisible();
   await expect(checklist.getByRole('listitem', { name: 'Fills reach the ledger' })).toBeVisible();
   await other.context().close();
+});
+
+test('a runbook with a warning, metadata, branches and a jump: the preview shows them, and the checklist skips what the jump passes over', async ({
+  page,
+}) => {
+  const runbook = readFileSync('src/playbooks/import/corpus/01-order-gateway-rejects.md', 'utf8');
+  await page.goto('/');
+  await incidents(page).responderName.fill('Noor Haddad');
+  await importButton(page).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a runbook' });
+  await dialog.getByLabel(/Paste a Markdown or plain-text runbook/).fill(runbook);
+  await dialog.getByRole('button', { name: 'Read runbook' }).click();
+
+  const draft = dialog.getByRole('article', { name: 'Imported playbook: Order gateway rejecting orders' });
+  await expect(draft.getByRole('list', { name: 'Warnings shown above the checklist' })).toContainText(
+    'Never restart both gateway nodes',
+  );
+  await expect(draft.getByLabel('Metadata')).toContainText('order-gateway');
+  await expect(draft.getByText('Branch — when the count is 0:')).toBeVisible();
+  await expect(draft.getByText(/Goes to step 7 — Restart the gateway process/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('import-branches-preview.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Save 1 playbook' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Saved 1 playbook from pasted text');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const i = incidents(page);
+  await i.panel.getByRole('button', { name: 'Declare incident' }).click();
+  await i.declareForm.getByLabel('Title').fill(`Gateway rejects ${Date.now()}`);
+  await i.declareForm.getByLabel('Severity', { exact: true }).selectOption('P3');
+  await i.declareForm.getByLabel('Type').selectOption('other');
+  await i.declareForm.getByRole('button', { name: 'Declare incident' }).click();
+  const checklist = page.getByRole('region', { name: 'Playbook checklist' });
+  await checklist
+    .getByRole('combobox', { name: /^Playbook/ })
+    .selectOption({ label: 'Order gateway rejecting orders' });
+  await expect(checklist.getByRole('list', { name: 'Warnings of this playbook' })).toBeVisible();
+  await checklist.getByRole('checkbox', { name: 'Go to step 7' }).check();
+  await expect(checklist.locator('[data-skipped]')).toHaveCount(4);
+  await expect(checklist.getByRole('region', { name: 'Mitigate' }).getByText('Skipped')).toHaveCount(4);
+  await page.getByRole('button', { name: /Fold incidents/ }).click();
+  await checklist.getByRole('region', { name: 'Mitigate' }).scrollIntoViewIfNeeded();
+  await checklist.screenshot({ path: test.info().outputPath('import-branches-checklist.png') });
 });

@@ -30,7 +30,7 @@ export function armSteps(action: string): RawStep[] {
   const text = action.trim().replace(/[.;]+$/, '');
   if (!text) return [];
   const jump = findJump(text);
-  if (!jump) return [{ text }];
+  if (!jump) return [{ text: capital(text) }];
   const m = JUMP.exec(text);
   const before = text
     .slice(0, m?.index ?? 0)
@@ -42,7 +42,7 @@ export function armSteps(action: string): RawStep[] {
       .replace(/[.;]+$/, '')
       .trim(),
   );
-  return [...(before ? [{ text: before }] : []), { text: jumpText, jump }];
+  return [...(before ? [{ text: capital(before) }] : []), { text: jumpText, jump }];
 }
 
 /** "If X, Y" (or "Only if X, Y"): the condition and what to do; "When X, Y" too. */

@@ -42,7 +42,7 @@ describe('branches, jumps, warnings and metadata of an imported runbook', () => 
       name: 'Imported playbook: Order gateway rejecting orders',
     });
 
-    expect(within(card).getByText(/3 phases · 8 steps · 3 branches · 1 jumps · SEV2/)).toBeInTheDocument();
+    expect(within(card).getByText(/3 phases · 8 steps · 3 branches · 1 jump · SEV2/)).toBeInTheDocument();
     const warnings = within(card).getByRole('list', { name: 'Warnings shown above the checklist' });
     expect(warnings).toHaveTextContent('Warning: Never restart both gateway nodes at the same time');
     const metadata = within(card).getByLabelText('Metadata');
@@ -105,7 +105,7 @@ describe('branches, jumps, warnings and metadata of an imported runbook', () => 
         'Move flow off the failing node by draining it',
         'Raise the throttle for the affected venue by 20% and watch the reject rate for two minutes.',
         'If rejects keep climbing, page the venue connectivity on-call.',
-        'page the venue connectivity on-call',
+        'Page the venue connectivity on-call',
       ]),
     );
     expect(within(panel.getByRole('region', { name: 'Mitigate' })).getAllByText('Skipped')).toHaveLength(4);

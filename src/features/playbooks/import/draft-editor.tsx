@@ -91,8 +91,8 @@ export function DraftEditor({
         </label>
         <span className="text-xs text-slate-400">
           line {draft.line} · {playbook.phases.length} phases · {steps} steps
-          {branches ? ` · ${branches} branches` : ''}
-          {jumps ? ` · ${jumps} jumps` : ''}
+          {branches ? ` · ${branches} ${branches === 1 ? 'branch' : 'branches'}` : ''}
+          {jumps ? ` · ${jumps} ${jumps === 1 ? 'jump' : 'jumps'}` : ''}
           {playbook.severity ? ` · ${playbook.severity}` : ''}
         </span>
       </header>
