@@ -23,6 +23,7 @@ import {
 } from '../map/sections.ts';
 import { MetricsReader } from '../map/metrics.ts';
 import type { Profile } from '../profile/schema.ts';
+import { describeRead } from '../profile/sources.ts';
 import { usable } from '../read/perform-read.ts';
 import type { ReadResult } from '../read/perform-read.ts';
 import type { PlannedRead } from './read-plan.ts';
@@ -98,10 +99,7 @@ export class SystemPicture {
     }
     if (planned.sections.includes('services')) this.servicesCheckedAt = result.at;
     for (const section of planned.sections) {
-      const answer = usable(
-        result,
-        `${section} (${'http' in planned.read ? planned.read.http.path : planned.read.redis.key})`,
-      );
+      const answer = usable(result, `${section} (${describeRead(planned.read)})`);
       if (!answer.ok) {
         this.#fail(section, answer.problem, result.at);
         continue;

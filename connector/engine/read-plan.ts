@@ -30,7 +30,8 @@ export const SECTION_NAMES: readonly SectionName[] = [
   'alerts',
 ];
 
-const readKey = (read: Read) => JSON.stringify('http' in read ? read.http : read.redis);
+// everyMs aside, two reads that ask the same thing are one request.
+const readKey = (read: Read) => JSON.stringify({ ...read, everyMs: undefined });
 
 export function planReads(profile: Profile): PlannedRead[] {
   const byKey = new Map<string, PlannedRead>();

@@ -18,6 +18,7 @@ import type { CommandInput, CommandOutcome, KeyLedger } from '../control/executo
 import { fillString } from '../control/template.ts';
 import type { LoadedProfile } from '../profile/load.ts';
 import type { Profile } from '../profile/schema.ts';
+import { describeRead } from '../profile/sources.ts';
 import { asTime } from '../map/field.ts';
 import { performRead, usable } from '../read/perform-read.ts';
 import type { ReadContext, ReadResult } from '../read/perform-read.ts';
@@ -195,10 +196,7 @@ export class SystemConnector {
   /** A read's latest answer as a section sees it: usable, or why not. */
   #answerOf(read: PlannedRead) {
     const result = this.#latest.get(read.key);
-    const what =
-      'http' in read.read
-        ? `${read.read.http.service} ${read.read.http.path}`
-        : `redis ${read.read.redis.key}`;
+    const what = describeRead(read.read);
     return result ? usable(result, what) : undefined;
   }
 

@@ -1,7 +1,7 @@
 // The system's documents → the canonical sections, one function per section, as the profile
 // says. Each returns the canonical value or throws a MappingError saying which field failed:
 // one bad venue costs the venue list, not the board, and the board says why.
-import type { Alert, Position, Service, TradingState, Venue } from '../../contract/schemas.ts';
+import type { Alert, AlertSilence, Position, Service, TradingState, Venue } from '../../contract/schemas.ts';
 import type {
   AlertsSection,
   PositionsSection,
@@ -176,6 +176,25 @@ export function mapAlerts(section: AlertsSection, document: unknown, readAt: num
       summary: asString(section.summary, node, name),
       since: (section.since ? asTime(section.since, node, readAt, `${what}.since`) : null) ?? iso(readAt),
       subject: section.subject ? asString(section.subject, node, '') || null : null,
+      ...(section.silence ? { silence: silenceOf(section.silence, node, readAt, what) } : {}),
     };
   });
+}
+
+function silenceOf(
+  spec: NonNullable<AlertsSection['silence']>,
+  node: unknown,
+  readAt: number,
+  what: string,
+): AlertSilence | null {
+  const id = asString(spec.id, node, '');
+  if (id === '') return null;
+  const until = asTime(spec.until, node, readAt, `${what}.silence.until`);
+  if (until === null) throw new MappingError(`${what}.silence.until: nothing found`);
+  return {
+    id,
+    until,
+    by: spec.by ? asString(spec.by, node, '') || null : null,
+    comment: spec.comment ? asString(spec.comment, node, '') || null : null,
+  };
 }

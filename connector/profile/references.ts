@@ -3,6 +3,7 @@
 // Each failure names the field it is in, so the start-up message points at the line to fix.
 import type { z } from 'zod';
 import type { ControlBinding } from './controls.ts';
+import { serviceOf } from './sources.ts';
 import type { Read } from './sources.ts';
 
 interface Declared {
@@ -17,7 +18,11 @@ interface Declared {
 type Path = (string | number)[];
 
 function isRead(value: unknown): value is Read {
-  return typeof value === 'object' && value !== null && ('http' in value || 'redis' in value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ('http' in value || 'redis' in value || 'promql' in value || 'alertmanager' in value)
+  );
 }
 
 /** Every `from:` in the sections, with where it is. */
@@ -51,10 +56,12 @@ export function checkReferences(profile: Declared, ctx: z.RefinementCtx): void {
   const reads: { read: Read; path: Path }[] = [];
   readsIn({ sections: profile.sections, clock: profile.clock }, [], reads);
   for (const { read, path } of reads) {
-    if ('http' in read && !Object.hasOwn(profile.http, read.http.service))
+    const service = serviceOf(read);
+    const kind = 'http' in read ? 'http' : 'promql' in read ? 'promql' : 'alertmanager';
+    if (service !== null && !Object.hasOwn(profile.http, service))
       issue(
-        [...path, 'http', 'service'],
-        `no http service "${read.http.service}" is declared (declared: ${names(profile.http)})`,
+        [...path, kind, 'service'],
+        `no http service "${service}" is declared (declared: ${names(profile.http)})`,
       );
     if ('redis' in read && !Object.hasOwn(profile.redis, read.redis.connection))
       issue(

@@ -143,6 +143,18 @@ export const alertsSectionSchema = z.union([
     summary: fieldSchema.optional(),
     since: fieldSchema.optional(),
     subject: fieldSchema.optional(),
+    /**
+     * Where an alert says it is silenced (an Alertmanager read gives `$.silence.id`,
+     * `$.silence.endsAt`, `$.silence.createdBy`, `$.silence.comment`): silenced when `id` finds one.
+     */
+    silence: z
+      .strictObject({
+        id: fieldSchema,
+        until: fieldSchema,
+        by: fieldSchema.optional(),
+        comment: fieldSchema.optional(),
+      })
+      .optional(),
   }),
 ]);
 

@@ -2,24 +2,15 @@
 // stopped after each test. Not a test file itself.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterEach } from 'vitest';
 import { WAIT_MS, sleep } from '../../../http-kit/testing/wait.ts';
 
 /** Whether redis-server can be run here; tests that need it skip, saying so, when it cannot. */
 export const HAS_REDIS = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 
-/** A port that was free a moment ago (the kernel's choice for an ephemeral bind). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort } from '../../../http-kit/testing/free-port.ts';
+
+export { freePort };
 
 export interface RedisServer {
   port: number;
