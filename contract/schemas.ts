@@ -174,6 +174,14 @@ export type SystemList = z.infer<typeof systemListSchema>;
 export const alertSeveritySchema = z.enum(['warning', 'critical']);
 export type AlertSeverity = z.infer<typeof alertSeveritySchema>;
 
+export const alertSilenceSchema = z.object({
+  id: z.string().min(1),
+  until: timestampSchema,
+  by: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+export type AlertSilence = z.infer<typeof alertSilenceSchema>;
+
 export const alertSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -181,6 +189,8 @@ export const alertSchema = z.object({
   summary: z.string(),
   since: timestampSchema,
   subject: z.string().nullable(),
+  /** Set while silenced where the alert is routed; it still fires. */
+  silence: alertSilenceSchema.nullable().optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 
@@ -439,6 +449,7 @@ export const componentSchemas = {
   TradingState: tradingStateSchema,
   AlertSeverity: alertSeveritySchema,
   Alert: alertSchema,
+  AlertSilence: alertSilenceSchema,
   Position: positionSchema,
   Snapshot: snapshotSchema,
   EventBase: eventBaseSchema,

@@ -397,6 +397,18 @@ export interface components {
             since: components["schemas"]["Timestamp"];
             /** @description The service or venue id the alert is about, if any. */
             subject: string | null;
+            /**
+             * @description Set while the alert is silenced where it is routed (an Alertmanager silence): it still
+             *     fires, and every screen shows it as silenced, with until when, by whom and why. Absent
+             *     or null: not silenced.
+             */
+            silence?: null | components["schemas"]["AlertSilence"];
+        };
+        AlertSilence: {
+            id: string;
+            until: components["schemas"]["Timestamp"];
+            by: string | null;
+            comment: string | null;
         };
         Position: {
             symbol: string;

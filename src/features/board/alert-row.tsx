@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Alert, AlertSeverity } from '../../../contract/schemas.ts';
-import { formatAge } from '../../lib/format.ts';
+import { formatAge, formatClock } from '../../lib/format.ts';
 import type { AlertRow } from './alert-rows.ts';
 import { StatusLabel } from './status-label.tsx';
 import type { StatusLook } from './status-label.tsx';
@@ -24,6 +24,15 @@ function AlertLine({ alert, asOfMs }: { alert: Alert; asOfMs: number }) {
         <span className="ml-auto text-sm text-slate-300 tabular-nums">{firingFor(alert.since, asOfMs)}</span>
       </div>
       <p className="text-sm text-slate-200">{alert.summary}</p>
+      {alert.silence && (
+        // Silenced is not cleared: it still fires, and everyone sees who quietened it and until when.
+        <p className="text-sm text-slate-300">
+          <span className="font-semibold text-slate-100">🔕 SILENCED</span> until{' '}
+          {formatClock(Date.parse(alert.silence.until))}
+          {alert.silence.by && ` by ${alert.silence.by}`}
+          {alert.silence.comment && ` — “${alert.silence.comment}”`}
+        </p>
+      )}
     </>
   );
 }

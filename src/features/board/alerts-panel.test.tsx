@@ -141,4 +141,22 @@ describe('AlertsPanel', () => {
     expect(region()).toHaveTextContent('no valid data received');
     expect(region()).not.toHaveTextContent('No alerts firing');
   });
+
+  test('a silenced alert still fires, and says until when, by whom and why', async () => {
+    const until = Date.parse(snapshotFixture.asOf) + 30 * 60_000;
+    const alert = snapshotFixture.alerts[0]!;
+    const snapshot = {
+      ...structuredClone(snapshotFixture),
+      alerts: [
+        {
+          ...alert,
+          silence: { id: 's-1', until: new Date(until).toISOString(), by: 'alice', comment: 'INC-4: known' },
+        },
+      ],
+    };
+    renderLive(<AlertsPanel />, { handlers: serve(() => snapshot) });
+    const row = await within(region()).findByRole('listitem', { name: alert.name });
+    expect(row).toHaveTextContent(/SILENCED until \d\d:\d\d:\d\d by alice — “INC-4: known”/);
+    expect(region()).toHaveTextContent('1 firing');
+  });
 });
