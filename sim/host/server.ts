@@ -12,6 +12,7 @@ import type { PersonalityDef, PersonalityOptions } from '../personalities/kit/ty
 import { handleDrillControl } from './drill-control.ts';
 import type { DrillContext } from './drill-control.ts';
 import { sendProblem } from './http-util.ts';
+import { handleMetrics } from './metrics-route.ts';
 import type { SseConnection } from './sse.ts';
 import { dropAllStreams, handleTradingApi } from './trading-api.ts';
 import type { TradingApiContext } from './trading-api.ts';
@@ -112,7 +113,9 @@ export function createSimHost(options: SimHostOptions): SimHost {
         ? native.main(req, res)
         : url.pathname.startsWith('/api/')
           ? handleTradingApi(ctx, req, res, url)
-          : Promise.resolve(sendProblem(res, 404, 'Not Found', `nothing is served at ${url.pathname}`));
+          : url.pathname === '/metrics'
+            ? handleMetrics(ctx, req, res)
+            : Promise.resolve(sendProblem(res, 404, 'Not Found', `nothing is served at ${url.pathname}`));
     handler.catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent)

@@ -14,6 +14,7 @@ export interface AlertSpec {
 export class AlertBook {
   #emit: Emit;
   #firing = new Map<string, Alert>();
+  #raised = new Map<string, number>();
 
   constructor(emit: Emit) {
     this.#emit = emit;
@@ -33,8 +34,14 @@ export class AlertBook {
       // `since` is when the alert started, kept across changes of severity.
       const alert: Alert = { ...spec, since: current?.since ?? iso(t) };
       this.#firing.set(spec.id, alert);
+      this.#raised.set(name, (this.#raised.get(name) ?? 0) + 1);
       this.#emit(t, { type: 'alert.firing', alert: { ...alert } });
     }
+  }
+
+  /** alert.firing events emitted since start, by alert name (a change of severity counts again). */
+  raised(): Record<string, number> {
+    return Object.fromEntries(this.#raised);
   }
 
   list(): Alert[] {

@@ -1,6 +1,8 @@
 // The order flow: how many orders each step processes, how long each took and whether it
 // failed, summed into one-second metric windows.
 import { Histogram } from './histogram.ts';
+import { LatencyBuckets } from './latency-buckets.ts';
+import type { LatencyTotals } from './latency-buckets.ts';
 import { LATENCY_MU, LATENCY_SIGMA } from './latency-curve.ts';
 import type { Rng } from './rng.ts';
 import { iso } from './time.ts';
@@ -26,9 +28,20 @@ const round = (value: number, decimals: number): number => {
   return Math.round(value * scale) / scale;
 };
 
+/** What the flow has processed since the system started, counted as each window closes. */
+export interface FlowTotals {
+  orders: number;
+  errors: number;
+  latency: LatencyTotals;
+  /** When the last window closed (epoch ms); null before the first. */
+  windowEnd: number | null;
+}
+
 export class OrderFlow {
   #rng: Rng;
   #latencies = new Histogram();
+  #buckets = new LatencyBuckets();
+  #total = { orders: 0, errors: 0, buckets: new LatencyBuckets(), windowEnd: null as number | null };
   #orders = 0;
   #errors = 0;
   #windowStart: number;
@@ -52,6 +65,7 @@ export class OrderFlow {
     for (let i = 0; i < samples; i++) {
       const latency = this.#rng.lognormal(this.#mu, LATENCY_SIGMA) * input.latencyFactor;
       this.#latencies.record(latency, i < heavier ? weight + 1 : weight);
+      this.#buckets.record(latency, i < heavier ? weight + 1 : weight);
     }
   }
 
@@ -68,10 +82,22 @@ export class OrderFlow {
       orders: this.#orders,
       errors: this.#errors,
     };
+    // Totals move a whole window at a time, so that two reads of them differ by exactly the
+    // windows closed in between: rate() over them agrees with the windows.
+    this.#total.orders += this.#orders;
+    this.#total.errors += this.#errors;
+    this.#total.buckets.absorb(this.#buckets);
+    this.#total.windowEnd = end;
+    this.#buckets.reset();
     this.#latencies.reset();
     this.#orders = 0;
     this.#errors = 0;
     this.#windowStart = end;
     return window;
+  }
+
+  totals(): FlowTotals {
+    const { orders, errors, buckets, windowEnd } = this.#total;
+    return { orders, errors, latency: buckets.totals(), windowEnd };
   }
 }

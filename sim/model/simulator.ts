@@ -14,6 +14,7 @@ import type { ModelControl } from './controls.ts';
 import { modelDetails } from './details.ts';
 import type { ModelDetails } from './details.ts';
 import { Engine } from './engine.ts';
+import type { FlowTotals } from './order-flow.ts';
 import { EventLog } from './event-log.ts';
 import { executePlan } from './execute-plan.ts';
 import type { EventPage, Listener } from './event-log.ts';
@@ -51,6 +52,14 @@ export type { ExtraControl, ModelControl, OfferedControl } from './controls.ts';
 export type { ModelDetails } from './details.ts';
 export type { EventPage } from './event-log.ts';
 export type { SystemShape } from './shape.ts';
+export type { FlowTotals } from './order-flow.ts';
+export type { LatencyTotals } from './latency-buckets.ts';
+
+/** Counters since the system started, for an exporter: monotonic, as Prometheus wants them. */
+export interface ModelTotals extends FlowTotals {
+  /** alert.firing events by alert name. */
+  alertsRaised: Record<string, number>;
+}
 
 export interface SimulatorOptions {
   seed: number;
@@ -282,6 +291,12 @@ export class Simulator {
   details(): ModelDetails {
     this.tick();
     return modelDetails(this.#engine);
+  }
+
+  /** Orders, errors, latency buckets and alerts since start (ticks first): see ModelTotals. */
+  totals(): ModelTotals {
+    this.tick();
+    return { ...this.#engine.flow.totals(), alertsRaised: this.#engine.alerts.raised() };
   }
 
   /** Simulated time now (epoch ms), the model brought up to date first. */

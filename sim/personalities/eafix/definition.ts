@@ -3,7 +3,9 @@
 // the ports with `808${service#*-}`, which strips up to the first "-" and gives 808gateway,
 // 808ingestor…: no port at all. The ports its other calls use (8081 data ingestor, 8083 signal
 // generator, 8085 execution engine) follow the services' order, so the six take 8080 to 8085.
+import { metricsRoute } from '../kit/metrics-route.ts';
 import type { PersonalityDef, ServiceSpec } from '../kit/types.ts';
+import { eafixPrometheus } from './metrics.ts';
 import { eafixRoutes } from './routes.ts';
 
 const SERVICES = [
@@ -37,6 +39,7 @@ export const eafix: PersonalityDef = {
     { name: 'prometheus', nativePort: 9090, outsideTheSystem: true },
   ],
   shape: { services: SERVICES.map(({ name, title, follows }) => ({ id: name, name: title, follows })) },
+  metricsService: 'execution-engine',
   errorBody: (status, message, service) =>
     service === 'prometheus'
       ? {
@@ -45,10 +48,13 @@ export const eafix: PersonalityDef = {
           error: message,
         }
       : { detail: message },
-  create: (sim) => ({
-    routes: eafixRoutes(
+  create(sim) {
+    const routes = eafixRoutes(
       sim,
       SERVICES.map(({ name, nativePort }) => ({ job: name, port: nativePort })),
-    ),
-  }),
+    );
+    const engine = routes['execution-engine'] ?? [];
+    const exporter = metricsRoute(() => eafixPrometheus(sim.snapshot(), sim.totals()));
+    return { routes: { ...routes, 'execution-engine': [...engine, exporter] } };
+  },
 };

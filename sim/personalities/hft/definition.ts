@@ -1,7 +1,9 @@
 // The HFT system (seed 004): one C++ process with an admin REST API on :8080, trading four
 // crypto exchanges. Its latencies are a network round trip, not an in-process match: p99 about
 // 0.4 ms in normal trading, its alerts at 1 ms ("High Latency") and 10 ms (a severity-2 incident).
+import { metricsRoute } from '../kit/metrics-route.ts';
 import type { PersonalityDef } from '../kit/types.ts';
+import { hftPrometheus } from './metrics.ts';
 import { hftRoutes } from './routes.ts';
 
 const LATENCY = { baseP99Us: 400, plateauUs: 15_000, warningUs: 1_000, criticalUs: 10_000 };
@@ -22,6 +24,11 @@ export const hft: PersonalityDef = {
       { id: 'timescaledb', name: 'TimescaleDB', follows: ['database'] },
     ],
   },
+  metricsService: 'api',
   errorBody: (status, message) => ({ error: message, code: status }),
-  create: (sim) => ({ routes: { api: hftRoutes(sim, LATENCY) } }),
+  create: (sim) => ({
+    routes: {
+      api: [...hftRoutes(sim, LATENCY), metricsRoute(() => hftPrometheus(sim.snapshot(), sim.totals()))],
+    },
+  }),
 };

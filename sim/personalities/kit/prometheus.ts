@@ -6,14 +6,14 @@ export const EXPOSITION_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 export interface Sample {
   labels?: Record<string, string>;
   value: number;
-  /** A suffix of the family name for summaries and histograms (`_sum`, `_count`). */
+  /** A suffix of the family name for summaries and histograms (`_bucket`, `_sum`, `_count`). */
   suffix?: string;
 }
 
 export interface MetricFamily {
   name: string;
   help: string;
-  type: 'gauge' | 'counter' | 'summary' | 'untyped';
+  type: 'gauge' | 'counter' | 'summary' | 'histogram' | 'untyped';
   samples: readonly Sample[];
 }
 
@@ -41,4 +41,30 @@ export function exposition(families: readonly MetricFamily[]): string {
     for (const sample of family.samples) lines.push(sampleLine(family.name, sample));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A histogram's counts: upper bounds ascending, and how many observations fell at or below each. */
+export interface HistogramCounts {
+  bounds: readonly number[];
+  /** Cumulative, one per bound and one more for +Inf (which is the count). */
+  cumulative: readonly number[];
+  sum: number;
+}
+
+/**
+ * A histogram's samples: `_bucket{le=…}` cumulative up to `le="+Inf"`, then `_sum` and `_count`
+ * (equal to the +Inf bucket), each with `labels` beside `le`.
+ */
+export function histogramSamples(counts: HistogramCounts, labels: Record<string, string> = {}): Sample[] {
+  const total = counts.cumulative.at(-1) ?? 0;
+  return [
+    ...counts.bounds.map((bound, i) => ({
+      suffix: '_bucket',
+      labels: { ...labels, le: formatValue(bound) },
+      value: counts.cumulative[i] ?? 0,
+    })),
+    { suffix: '_bucket', labels: { ...labels, le: '+Inf' }, value: total },
+    { suffix: '_sum', labels, value: counts.sum },
+    { suffix: '_count', labels, value: total },
+  ];
 }

@@ -77,6 +77,8 @@ export interface PersonalityDef {
   /** The first service is the main one: it shares its port with drill control. */
   services: readonly [ServiceSpec, ...ServiceSpec[]];
   shape: Partial<SystemShape>;
+  /** The service whose GET /metrics serves the system's Prometheus exposition. */
+  metricsService: string;
   /** An error in the system's own dialect (`{"error": …}`, `{"detail": …}`…), per service. */
   errorBody(status: number, message: string, service: string): unknown;
   create(sim: Simulator, options: PersonalityOptions): PersonalityRuntime;

@@ -2,7 +2,10 @@
 // database pool), the Risk Warden (limits, VaR, emergency reduction) and the Executioner (venues,
 // routing, the emergency halt behind EMERGENCY_TOKEN) — with a gateway and PostgreSQL behind.
 // It has a conservative routing mode and a manual market regime, so its model offers both.
+import { metricsRoute } from '../kit/metrics-route.ts';
 import type { PersonalityDef } from '../kit/types.ts';
+import { ConsumerLag } from './consumer-lag.ts';
+import { lavPrometheus } from './metrics.ts';
 import { executionerRoutes, sentinelRoutes, wardenRoutes } from './routes.ts';
 import type { LavContext } from './routes.ts';
 
@@ -28,15 +31,19 @@ export const lavAdaf: PersonalityDef = {
       { id: 'postgres', name: 'PostgreSQL', follows: ['database'] },
     ],
   },
+  metricsService: 'executioner',
   errorBody: (_status, message) => ({ success: false, error: message }),
   create(sim, options) {
     // The Sentinel publishes a regime on every health check it passes; a Sentinel that is down
     // publishes nothing, and the regime's age shows it.
     let updatedAt = sim.now();
     let sentinelDown = false;
+    const lag = new ConsumerLag(updatedAt);
     const unsubscribe = sim.subscribe((e) => {
-      if (e.type === 'service.changed' && e.service.id === 'market-sentinel')
+      if (e.type === 'service.changed' && e.service.id === 'market-sentinel') {
         sentinelDown = e.service.health === 'DOWN';
+        lag.healthChanged(e.service.health, Date.parse(e.at));
+      }
       if (e.type === 'services.checked' && !sentinelDown) updatedAt = Date.parse(e.checkedAt);
     });
     const ctx: LavContext = {
@@ -48,7 +55,13 @@ export const lavAdaf: PersonalityDef = {
       routes: {
         sentinel: sentinelRoutes(ctx),
         warden: wardenRoutes(ctx),
-        executioner: executionerRoutes(ctx),
+        executioner: [
+          ...executionerRoutes(ctx),
+          metricsRoute(() => {
+            const s = sim.snapshot();
+            return lavPrometheus(s, sim.totals(), lag.at(Date.parse(s.asOf)));
+          }),
+        ],
       },
       stop: async () => unsubscribe(),
     };

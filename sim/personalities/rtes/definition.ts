@@ -3,9 +3,8 @@
 // on :8888 (the seed only checks that it does). Its halts and restarts are shell scripts and
 // systemctl on the host: it offers no remote control, so none is served. Latencies in µs, as the
 // canonical model has them (alerts at p99 50 µs and 100 µs).
-import type { MetricWindow } from '../../model/types.ts';
-import { EXPOSITION_TYPE, exposition } from '../kit/prometheus.ts';
-import { ok, textReply } from '../kit/reply.ts';
+import { metricsRoute } from '../kit/metrics-route.ts';
+import { ok } from '../kit/reply.ts';
 import type { PersonalityDef } from '../kit/types.ts';
 import { rtesHealth, rtesMetrics } from './read-mapping.ts';
 
@@ -24,17 +23,10 @@ export const rtes: PersonalityDef = {
       { id: 'persistence', name: 'Persistence', follows: ['database'] },
     ],
   },
+  metricsService: 'api',
   errorBody: (_status, message) => ({ error: message }),
   create(sim) {
     const startedAt = Date.parse(sim.snapshot().asOf);
-    // Prometheus counters count from the process's start, as a real exporter's do.
-    const totals = { orders: 0, errors: 0 };
-    const count = (w: MetricWindow) => {
-      totals.orders += w.orders;
-      totals.errors += w.errors;
-    };
-    sim.history().forEach((e) => e.type === 'metrics.window' && count(e.window));
-    const unsubscribe = sim.subscribe((e) => e.type === 'metrics.window' && count(e.window));
     return {
       routes: {
         api: [
@@ -44,18 +36,12 @@ export const rtes: PersonalityDef = {
             source: 'seed',
             handle: () => ok(rtesHealth(sim.snapshot(), startedAt)),
           },
-          {
-            method: 'GET',
-            path: '/metrics',
-            source: 'seed',
-            handle: () => textReply(exposition(rtesMetrics(sim.snapshot(), totals)), EXPOSITION_TYPE),
-          },
+          metricsRoute(() => rtesMetrics(sim.snapshot(), sim.totals()), 'seed'),
         ],
         // The order-entry port speaks the engine's own protocol, which the seed does not show:
         // it listens (and stops when the engine crashes), and answers HTTP with 404s.
         engine: [],
       },
-      stop: async () => unsubscribe(),
     };
   },
 };

@@ -2,9 +2,10 @@
 // exposition the seed greps (`error_rate`, `latency`, `latency_us`, `throughput`); /health is
 // assumed JSON. RTES is an exchange simulator: it has no venues, positions or remote halt, and
 // its alerts are rules evaluated over these metrics, so none of those is served.
-import type { Snapshot } from '../../model/simulator.ts';
+import type { ModelTotals, Snapshot } from '../../model/simulator.ts';
 import type { Health, TradingStateName } from '../../model/types.ts';
 import type { MetricFamily } from '../kit/prometheus.ts';
+import { tradingFamilies } from '../kit/trading-metrics.ts';
 
 export const RTES_HEALTH: Record<Health, 'healthy' | 'degraded' | 'down'> = {
   UP: 'healthy',
@@ -38,10 +39,13 @@ export function rtesHealth(s: Snapshot, startedAt: number) {
   };
 }
 
-export interface RtesCounters {
-  orders: number;
-  errors: number;
-}
+/** The seed greps `latency`; the histogram and up gauge are assumed, in the engine's style. */
+export const RTES_METRIC_NAMES = {
+  latency: 'rtes_order_latency_seconds',
+  orders: 'rtes_orders_total',
+  errors: 'rtes_errors_total',
+  up: { name: 'rtes_component_up', label: 'component' },
+} as const;
 
 const oneHot = <T extends string>(
   label: string,
@@ -50,7 +54,7 @@ const oneHot = <T extends string>(
   extra: Record<string, string> = {},
 ) => values.map((value) => ({ labels: { ...extra, [label]: value }, value: value === current ? 1 : 0 }));
 
-export function rtesMetrics(s: Snapshot, totals: RtesCounters): MetricFamily[] {
+export function rtesMetrics(s: Snapshot, totals: ModelTotals): MetricFamily[] {
   const w = s.metrics.windows.at(-1);
   const healthValues = ['healthy', 'degraded', 'down'] as const;
   return [
@@ -79,18 +83,6 @@ export function rtesMetrics(s: Snapshot, totals: RtesCounters): MetricFamily[] {
       samples: w ? [{ value: Date.parse(w.end) / 1000 }] : [],
     },
     {
-      name: 'rtes_orders_total',
-      help: 'Orders processed since start.',
-      type: 'counter',
-      samples: [{ value: totals.orders }],
-    },
-    {
-      name: 'rtes_errors_total',
-      help: 'Orders failed since start.',
-      type: 'counter',
-      samples: [{ value: totals.errors }],
-    },
-    {
       name: 'rtes_open_orders',
       help: 'Orders resting in the book.',
       type: 'gauge',
@@ -110,5 +102,6 @@ export function rtesMetrics(s: Snapshot, totals: RtesCounters): MetricFamily[] {
       type: 'gauge',
       samples: oneHot('state', Object.values(STATES), STATES[s.tradingState.state]),
     },
+    ...tradingFamilies(s, totals, RTES_METRIC_NAMES),
   ];
 }

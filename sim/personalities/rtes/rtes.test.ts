@@ -67,11 +67,13 @@ describe('rtes personality', { timeout: TEST_TIMEOUT_MS }, () => {
         ['rtes_error_rate', 'gauge'],
         ['rtes_throughput_orders_per_second', 'gauge'],
         ['rtes_window_end_timestamp_seconds', 'gauge'],
-        ['rtes_orders_total', 'counter'],
-        ['rtes_errors_total', 'counter'],
         ['rtes_open_orders', 'gauge'],
         ['rtes_component_status', 'gauge'],
         ['rtes_trading_state', 'gauge'],
+        ['rtes_order_latency_seconds', 'histogram'],
+        ['rtes_orders_total', 'counter'],
+        ['rtes_errors_total', 'counter'],
+        ['rtes_component_up', 'gauge'],
       ]),
     );
     const p99 = value(first.samples, 'rtes_latency_us', { quantile: '0.99' })!;

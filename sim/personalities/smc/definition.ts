@@ -1,10 +1,12 @@
 // The SMC Trading Agent (seed 002): a Kubernetes deployment whose API answers /health and
 // /v1/status, trading Binance and Bybit, halted in an emergency by a Redis key that its trading
 // engine watches (see redis-watch.ts). The exchanges' ping endpoints are stood up beside it.
+import { metricsRoute } from '../kit/metrics-route.ts';
 import { ok } from '../kit/reply.ts';
 import type { PersonalityDef } from '../kit/types.ts';
 import { EXCHANGE_ERRORS, binanceRoutes, bybitRoutes } from './exchanges.ts';
 import { smcAlerts, smcHealth, smcMetrics, smcPositions, smcStatus } from './read-mapping.ts';
+import { smcPrometheus } from './metrics.ts';
 import { watchHaltKey } from './redis-watch.ts';
 
 export const smc: PersonalityDef = {
@@ -32,6 +34,7 @@ export const smc: PersonalityDef = {
       { id: 'postgres', name: 'PostgreSQL', follows: ['database'] },
     ],
   },
+  metricsService: 'api',
   errorBody: (status, message, service) => EXCHANGE_ERRORS[service]?.(status, message) ?? { detail: message },
   create(sim, options) {
     const watch = watchHaltKey(sim, options.redisUrl);
@@ -68,6 +71,7 @@ export const smc: PersonalityDef = {
             source: 'assumed',
             handle: () => ok(smcAlerts(sim.snapshot())),
           },
+          metricsRoute(() => smcPrometheus(sim.snapshot(), sim.totals(), watch.status())),
         ],
         binance: binanceRoutes(sim),
         bybit: bybitRoutes(sim),
