@@ -44,13 +44,17 @@ export function isReferenceSection(title: string): boolean {
 /** "Step 3: Pull the switch", "1.2 Check the status page": a heading that is a step. */
 const STEP_HEADING = /^(?:step\s+(\d+[a-z]?)\s*[:.)—–-]?\s*|(\d+(?:\.\d+)+)\.?\s+)(?=\S)/i;
 /** "Phase 2 — Decide", "3. Recover": the number a phase heading is written with. */
-const PHASE_NUMBER = /^(?:phase\s+(\d+)\b\s*[:.)—–-]?\s*|(\d+)[.)]\s+)(?=\S)/i;
+const PHASE_NUMBER =
+  /^(?:(?:phase|stage|step|part)\s+(\d+)\b\s*[:.)—–-]\s*|phase\s+(\d+)\s+|(\d+)[.)]\s+)(?=\S)/i;
+/** A step that asks to choose: its lettered items are the options, each a branch. */
+const CHOICE = /\b(pick|choose|select|decide|one of|either|options?|alternatives?)\b/i;
+
 /** A procedure's name that names nothing ("Procedure", "Steps"): the runbook's title says more. */
 const GENERIC = /^(procedures?|steps|the steps|runbook|playbook|response|actions|checklist|instructions)$/i;
 
 function phaseTitle(raw: string): { title: string; number?: string } {
   const m = PHASE_NUMBER.exec(raw.trim());
-  const number = m?.[1] ?? m?.[2];
+  const number = m?.[1] ?? m?.[2] ?? m?.[3];
   const rest = m ? raw.trim().slice(m[0].length) : raw;
   const title = cleanTitle(rest).replace(/^phase\s+\d+\s*[:—–-]\s*/i, '');
   return number ? { title, number } : { title };
@@ -173,8 +177,14 @@ function itemStep(item: Item): RawStep {
           commands.push(...inlineCommands(b.codes));
           walk(b.children, false);
         }
-      } else if (b.kind === 'option') arms.push({ when: b.when, steps: [{ text: b.text }] });
-      else if (b.kind === 'note') {
+      } else if (b.kind === 'option') {
+        // "Pick one:" a. … b. …: arms; lettered sub-steps of anything else are its detail.
+        if (CHOICE.test(item.text)) arms.push({ when: b.when, steps: [{ text: b.text }] });
+        else {
+          details.push(b.raw);
+          commands.push(...inlineCommands(b.codes));
+        }
+      } else if (b.kind === 'note') {
         details.push(b.text);
         commands.push(...inlineCommands(b.codes));
       } else if (b.kind === 'label') details.push(b.text);
@@ -280,7 +290,8 @@ function readBlocks(blocks: readonly Block[], into: PhaseBuilder): void {
         into.warn(block.text);
         break;
       case 'option':
-        into.addArm(block.when, block.text);
+        if (CHOICE.test(into.lastStep?.text ?? '')) into.addArm(block.when, block.text);
+        else into.addNote(block.raw);
         break;
       case 'table': {
         const steps = into.notingNow ? null : stepTable(block);
@@ -411,6 +422,22 @@ function readPhase(section: Section, into: PhaseBuilder): void {
   }
 }
 
+/**
+ * "# Router misrouting" holding "## Diagnosis" and "## Fix": sub-headings that name phases of a
+ * procedure (not incidents of their own, as "## Market data feed down" would) make the section
+ * one playbook.
+ */
+function phasesAsChildren(section: Section): boolean {
+  const kids = section.children.filter((c) => !isReferenceSection(c.title));
+  // "Communication procedures", "Runbooks": a heading that says it holds several.
+  if (/\b(procedures|runbooks|playbooks|scenarios)\b/i.test(section.title)) return false;
+  return (
+    kids.length > 0 &&
+    kids.some((c) => holdsSteps(c) || stepsAsHeadings(c)) &&
+    kids.every((c) => isPhaseTitle(c.title) || PHASE_NUMBER.test(c.title.trim()) || sectionWindow(c) !== null)
+  );
+}
+
 /** Whether a sub-section is a procedure of its own rather than a phase of the one above. */
 function isOwnProcedure(section: Section): boolean {
   return (
@@ -494,7 +521,7 @@ export function findPlaybooks(root: Section): { found: Found[]; shared: Shared; 
       return;
     }
     let children = section.children;
-    if (isPhased(section) || holdsSteps(section) || stepsAsHeadings(section)) {
+    if (isPhased(section) || holdsSteps(section) || stepsAsHeadings(section) || phasesAsChildren(section)) {
       const title = section === root ? section.title : cleanTitle(section.title);
       const { playbook, rest } = readPlaybook(section, title);
       if (playbook.phases.length > 0) found.push({ playbook, ancestors });

@@ -34,7 +34,7 @@ export type Block =
   | { kind: 'meta'; key: string; value: string; line: number }
   | { kind: 'window'; window: Window; line: number }
   | { kind: 'alert'; text: string; line: number }
-  | { kind: 'option'; when: string; text: string; line: number }
+  | { kind: 'option'; when: string; text: string; line: number; raw: string; codes: string[] }
   | { kind: 'table'; header: string[]; rows: Cell[][]; line: number }
   | {
       kind: 'item';
@@ -68,6 +68,8 @@ const BOX = /^\s*(□|☐|▢|❑|☑|☒|✅|\[[\sxX]?\])\s+(\S.*)$/u;
 /** "3.", "3)", "1.2": the number a plain-text step or heading is written with. */
 const NUMBER = /^(\d+(?:\.\d+)*)[.)]?\s+(?=\S)/;
 const OPTION = /^\(?([a-h])[.)]\s+(\S.*)$/;
+/** "Step 4. Roll back …", "1.2 Stop the gateways": a step written as a line of prose. */
+const STEP_LINE = /^(?:step\s+(\d+[a-z]?)\s*[.:)]\s*|(\d+(?:\.\d+)+)\s+)(?=\S)/i;
 const MAX_LABEL = 100;
 
 /** Keys of "Key: value" lines that describe the runbook rather than ask for something. */
@@ -198,7 +200,9 @@ function metaLine(text: string): { key: string; value: string }[] | null {
 /** The column where the words of a paragraph's first line start, after any marker, box or number. */
 function textColumn(raw: string): number {
   const m =
-    /^(\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:□|☐|▢|❑|☑|☒|✅|\[[\sxX]?\])\s+)?(?:\d+[.)]\s+)?)/u.exec(raw);
+    /^(\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:(?:□|☐|▢|❑|☑|☒|✅|\[[\sxX]?\])\s+)?(?:\d+[.)]\s+|\d+(?:\.\d+)+\s+|step\s+\d+\s*[.:)-]\s*)?)/iu.exec(
+      raw,
+    );
   return m?.[1]?.length ?? 0;
 }
 
@@ -225,7 +229,8 @@ function segments(p: Paragraph, ctx: Context): Segment[] {
   const raw = (p as SourceParagraph).data?.raw ?? [];
   const out: Segment[] = [];
   if (raw.length !== lines.length) return lines.map((text, i) => ({ type: 'text', text, line: line + i }));
-  const base = textColumn(raw[0] ?? '');
+  // Where the words start: of the first line, then of each boxed or numbered step line.
+  let base = textColumn(raw[0] ?? '');
   let code: string[] = [];
   const flush = () => {
     if (code.length) out.push({ type: 'code', value: dedent(code), line });
@@ -241,6 +246,7 @@ function segments(p: Paragraph, ctx: Context): Segment[] {
       return;
     }
     flush();
+    if (i > 0 && (BOX.test(source) || STEP_LINE.test(text.trim()))) base = textColumn(source);
     out.push({ type: 'text', text, line: line + i });
   });
   flush();
@@ -296,8 +302,26 @@ function lineBlocks(segs: readonly Segment[], codes: readonly string[]): Block[]
         when: split?.[1]?.trim() ?? `option ${option[1]}`,
         text: split?.[2]?.trim() ?? body,
         line,
+        raw: body,
+        codes: codesIn(text, codes),
       });
       box = null;
+      continue;
+    }
+    const stepLine = isShoutedLine(text) ? null : STEP_LINE.exec(text);
+    if (stepLine) {
+      box = {
+        kind: 'item',
+        text: text.slice(stepLine[0].length),
+        line,
+        ordered: true,
+        task: false,
+        number: stepLine[1] ?? stepLine[2] ?? '',
+        phaseList: false,
+        children: [],
+        codes: codesIn(text, codes),
+      };
+      blocks.push(box);
       continue;
     }
     const window = windowLine(text);

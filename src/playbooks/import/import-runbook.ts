@@ -6,7 +6,8 @@ import { parseMarkdown } from './markdown.ts';
 import { sectionTree } from './sections.ts';
 import { sizeProblem } from './limits.ts';
 import type { ImportResult } from './limits.ts';
-import { cleanSource } from './text.ts';
+import { cleanSource, cleanTitle } from './text.ts';
+import { parseWindow } from './windows.ts';
 
 // Markdown or plain-text runbook → playbook drafts to preview, edit and save. The text is only
 // ever read: nothing in it is rendered as HTML, no link is kept unless it is http(s) or mailto,
@@ -16,9 +17,20 @@ function readRunbook(source: string, name: string) {
   const front = readFrontMatter(source);
   const text = front.body;
   const tree = parseMarkdown(text);
-  const { blocks, warnings: seen } = documentBlocks(tree);
-  // A runbook without a title heading is called what its front matter or its file calls it.
-  const rootTitle = front.title ?? name.replace(/\.(md|markdown|txt|text)$/i, '');
+  const { blocks: all, warnings: seen } = documentBlocks(tree);
+  // A plain-text runbook whose first line is a title in capitals ("DISASTER RECOVERY: SWITCH
+  // …") is called that; one without a title is called what its front matter or file calls it.
+  const first = all[0];
+  const titleLine =
+    !front.title &&
+    first?.kind === 'label' &&
+    first.line <= 2 &&
+    !/:\s*$/.test(first.text) &&
+    !parseWindow(first.text).window
+      ? cleanTitle(first.text)
+      : null;
+  const blocks = titleLine ? all.slice(1) : all;
+  const rootTitle = front.title ?? titleLine ?? name.replace(/\.(md|markdown|txt|text)$/i, '');
   const { found, shared, intro } = findPlaybooks(sectionTree(blocks, rootTitle));
   shared.metadata = { ...front.metadata, ...shared.metadata };
   const finished = finishPlaybooks(found, { name, head: source.slice(0, 4000), shared, intro });

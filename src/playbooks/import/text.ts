@@ -63,7 +63,7 @@ export function cleanTitle(raw: string): string {
 /** "EXCHANGE OUTAGE PLAYBOOK" → "Exchange outage playbook"; short acronyms such as HFT, API, P1 stay. */
 function sentenceCase(shouting: string): string {
   const known =
-    /^(HFT|API|APIS|RTES|EAFIX|SMC|LAV|ADAF|DB|CPU|IO|I\/O|OMS|FIX|P\d|SEV\d|IC|SLA|DNS|VPN|TCP|UDP|PNL|P&L|AWS)$/;
+    /^(HFT|API|APIS|RTES|EAFIX|SMC|LAV|ADAF|DB|CPU|IO|I\/O|OMS|EMS|FIX|P\d|SEV\d|IC|SLA|DNS|VPN|TCP|UDP|PNL|P&L|AWS|DR|SRE|NOC|UPS|FX|SOR|NTP|PTP|WAL|LSN|SQL|UTC|EOD|SOD|OTC|ETF|CTO|CEO)$/;
   return shouting
     .split(' ')
     .map((w, i) => {
