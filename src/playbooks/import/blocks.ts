@@ -153,6 +153,8 @@ const sink = (): Context => ({ warnings: emptyWarnings() });
 
 /** Words in capitals alone on a line ("IMMEDIATE ACTIONS (0-10 minutes)", "WHEN TO USE"). */
 function isShoutedLine(t: string): boolean {
+  // Length first: the bracket pattern below re-scans a long line with many unclosed brackets.
+  if (t.length > 70) return false;
   const words = t.replace(/\([^)]*\)/g, '').trim();
   const letters = words.replace(/[^A-Za-z]/g, '');
   return (

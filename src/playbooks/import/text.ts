@@ -45,6 +45,18 @@ function isDecoration(token: string): boolean {
  * list numbering ("3.", "1.2") and a trailing colon removed; SHOUTING turned to sentence case.
  */
 export function cleanTitle(raw: string): string {
+  const known = titles.get(raw);
+  if (known !== undefined) return known;
+  const title = cleanTitleOf(raw);
+  // The importer asks for the same heading's title many times while it decides what it is.
+  if (titles.size > 10_000) titles.clear();
+  titles.set(raw, title);
+  return title;
+}
+
+const titles = new Map<string, string>();
+
+function cleanTitleOf(raw: string): string {
   const words = raw
     .split(/\n/)
     .filter((line) => !isRuleLine(line))
