@@ -20,6 +20,7 @@ export default mergeConfig(
               'profiles/**/*.test.ts',
               'http-kit/**/*.test.ts',
               'tools/**/*.test.ts',
+              'monitoring/**/*.test.ts',
             ],
           },
         },

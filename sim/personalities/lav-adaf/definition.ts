@@ -59,7 +59,8 @@ export const lavAdaf: PersonalityDef = {
           ...executionerRoutes(ctx),
           metricsRoute(() => {
             const s = sim.snapshot();
-            return lavPrometheus(s, sim.totals(), lag.at(Date.parse(s.asOf)));
+            const sentinel = { consumerLag: lag.at(Date.parse(s.asOf)), regimeUpdatedAt: updatedAt };
+            return lavPrometheus(s, sim.totals(), sentinel);
           }),
         ],
       },

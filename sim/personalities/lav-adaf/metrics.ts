@@ -19,7 +19,14 @@ export const LAV_METRIC_NAMES = {
 
 export const CONSUMER = { group: 'market-sentinel', topic: 'market-regime' } as const;
 
-export function lavPrometheus(s: Snapshot, totals: ModelTotals, consumerLag: number): MetricFamily[] {
+/** What the exporter reads beside the model: the Sentinel's consumer lag and last regime update. */
+export interface SentinelGauges {
+  consumerLag: number;
+  /** When the Sentinel last published a regime (epoch ms). */
+  regimeUpdatedAt: number;
+}
+
+export function lavPrometheus(s: Snapshot, totals: ModelTotals, sentinel: SentinelGauges): MetricFamily[] {
   const w = s.metrics.windows.at(-1);
   return [
     ...tradingFamilies(s, totals, LAV_METRIC_NAMES),
@@ -39,7 +46,13 @@ export function lavPrometheus(s: Snapshot, totals: ModelTotals, consumerLag: num
       name: 'lavadaf_consumer_lag_messages',
       help: 'Messages the consumer group has yet to read from its topic.',
       type: 'gauge',
-      samples: [{ labels: { ...CONSUMER }, value: consumerLag }],
+      samples: [{ labels: { ...CONSUMER }, value: sentinel.consumerLag }],
+    },
+    {
+      name: 'lavadaf_regime_updated_timestamp_seconds',
+      help: 'When the Market Sentinel last published a market regime (Unix time, seconds).',
+      type: 'gauge',
+      samples: [{ value: sentinel.regimeUpdatedAt / 1000 }],
     },
   ];
 }
