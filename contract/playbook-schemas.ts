@@ -63,7 +63,7 @@ export const PLAYBOOK_LIMITS = {
   branchDepth: 5,
   commands: 20,
   warnings: 20,
-  notes: 40,
+  notes: 20,
   metadata: 20,
 } as const;
 
@@ -177,7 +177,7 @@ export const playbookSystemSchema = systemIdSchema;
 /** A reference section of the runbook, kept as it was written (text only). */
 export const playbookNoteSchema = z.strictObject({
   title: z.string().min(1).max(120),
-  text: z.string().max(4000),
+  text: z.string().max(2000),
 });
 export type PlaybookNote = z.infer<typeof playbookNoteSchema>;
 export type PlaybookSystem = z.infer<typeof playbookSystemSchema>;

@@ -322,7 +322,7 @@ export function finishPlaybooks(
         ? {
             notes: sections
               .slice(0, PLAYBOOK_LIMITS.notes)
-              .map((n) => ({ title: truncate(n.title || 'Notes', 120), text: truncate(n.text, 4000) })),
+              .map((n) => ({ title: truncate(n.title || 'Notes', 120), text: truncate(n.text, 2000) })),
           }
         : {}),
     };
