@@ -4,7 +4,10 @@
 // war-room server's connector finds it. One place, so the start script and the tests agree.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { RULES_DIR } from '../monitoring/stack.ts';
+import type { ScrapeTarget } from '../monitoring/stack.ts';
 import { PERSONALITIES } from '../sim/personalities/registry.ts';
 
 export const SYSTEM_CHOICES = ['sim', 'hft', 'rtes', 'eafix', 'smc', 'lav-adaf'] as const;
@@ -24,6 +27,46 @@ export interface SystemLaunch {
   /** The port of drill control (/__sim) and of the first service. */
   mainPort: number;
   needsRedis: boolean;
+  /** Prometheus and Alertmanager for this system, on its block of ports (see planMonitoring). */
+  monitoring: MonitoringLaunch;
+}
+
+export interface MonitoringLaunch {
+  /** Whether the profile reads Prometheus or Alertmanager (a `prometheus:` or `alertmanager:` connection). */
+  profileWantsIt: boolean;
+  prometheusPort: number;
+  alertmanagerPort: number;
+  /** The system's /metrics. */
+  target: ScrapeTarget;
+  /** The shipped rules for this system (none for the canonical simulator). */
+  ruleFiles: string[];
+  /** For the war-room server once they run: PROMETHEUS_URL_<SYSTEM>, ALERTMANAGER_URL_<SYSTEM>. */
+  env: Record<string, string>;
+}
+
+/** PROMETHEUS_URL_LAV_ADAF and the like: the system's name upper-cased, `-` as `_`. */
+export function monitoringVariables(system: SystemChoice): { prometheus: string; alertmanager: string } {
+  const suffix = system.toUpperCase().replace(/-/g, '_');
+  return { prometheus: `PROMETHEUS_URL_${suffix}`, alertmanager: `ALERTMANAGER_URL_${suffix}` };
+}
+
+/** Prometheus on the block's +7, Alertmanager on +8 (SMC's Redis has +9). */
+function planMonitoring(system: SystemChoice, basePort: number, metricsPort: number, profile: string) {
+  const document = parseYaml(readFileSync(profile, 'utf8'), { merge: true }) as Record<string, unknown>;
+  const prometheusPort = basePort + 7;
+  const alertmanagerPort = basePort + 8;
+  const names = monitoringVariables(system);
+  return {
+    profileWantsIt: 'prometheus' in document || 'alertmanager' in document,
+    prometheusPort,
+    alertmanagerPort,
+    target: { job: system, address: `127.0.0.1:${metricsPort}`, system },
+    ruleFiles: system === 'sim' ? [] : [join(RULES_DIR, `${system}.rules.yml`)],
+    env: {
+      [names.prometheus]: `http://127.0.0.1:${prometheusPort}`,
+      [names.alertmanager]: `http://127.0.0.1:${alertmanagerPort}`,
+    },
+  };
 }
 
 export type SystemSelection = { ok: true; systems: SystemChoice[] } | { ok: false; error: string };
@@ -83,6 +126,7 @@ export function planLaunch(
       },
       mainPort: basePort,
       needsRedis: false,
+      monitoring: planMonitoring(system, basePort, basePort, profile),
     };
   }
   const def = PERSONALITIES[system];
@@ -115,6 +159,7 @@ export function planLaunch(
     profileEnv,
     mainPort: basePort,
     needsRedis: system === 'smc',
+    monitoring: planMonitoring(system, basePort, ports[def.metricsService] ?? basePort, profile),
   };
 }
 

@@ -6,7 +6,8 @@
 // Ctrl-C stops all.
 //   WARROOM_PORT (4310) · WARROOM_STORE_PORT (4312) · WARROOM_SIM_PORT (4330, the first system's
 //   block of ten ports) · WARROOM_SEED (random) · WARROOM_DATA_DIR (.data: the database and the
-//   embedded operators file)
+//   embedded operators file) · WARROOM_MONITORING=1 or `npm start -- --monitoring`: Prometheus
+//   and Alertmanager for every system (they start anyway for a profile that reads them)
 // People sign in to the war room: a commander and a viewer with fresh random passwords, only their
 // hashes written to .data/operators.json, the passwords printed once here. WARROOM_OPERATORS_FILE
 // names a file of your own instead (see docs/sign-in.md). The trading systems' own credentials
@@ -19,6 +20,8 @@ import { createInterface } from 'node:readline';
 import { createServer } from 'vite';
 import { makeEmbeddedOperators } from '../store/auth/embedded-operators.ts';
 import type { EmbeddedOperator } from '../store/auth/embedded-operators.ts';
+import { missingBinaries, startMonitoring } from '../monitoring/stack.ts';
+import type { MonitoringStack } from '../monitoring/stack.ts';
 import { planLaunches, selectSystems } from './launch-plan.ts';
 import type { SystemLaunch } from './launch-plan.ts';
 
@@ -91,8 +94,37 @@ async function startSystem(launch: SystemLaunch): Promise<Record<string, string>
   return env;
 }
 
+const monitoringAsked = process.env.WARROOM_MONITORING === '1' || process.argv.includes('--monitoring');
+const stacks: MonitoringStack[] = [];
+const monitoringMissing = missingBinaries();
+
+/** Prometheus scraping the system every second with its shipped rules, and an Alertmanager. */
+async function startSystemMonitoring(launch: SystemLaunch): Promise<Record<string, string>> {
+  const m = launch.monitoring;
+  if (!monitoringAsked && !m.profileWantsIt) return {};
+  if (monitoringMissing.length > 0) {
+    console.log(
+      `${launch.system}: no Prometheus or Alertmanager — ${monitoringMissing.join(' and ')} not installed (apt-get install prometheus prometheus-alertmanager, or npm test once, which installs them); going on without them`,
+    );
+    return {};
+  }
+  const stack = await startMonitoring({
+    targets: [m.target],
+    ruleFiles: m.ruleFiles,
+    prometheusPort: m.prometheusPort,
+    alertmanagerPort: m.alertmanagerPort,
+  });
+  stacks.push(stack);
+  console.log(
+    `[${launch.system}-monitoring] Prometheus ${stack.prometheusUrl} · Alertmanager ${stack.alertmanagerUrl} (${m.ruleFiles.length === 0 ? 'no shipped rules' : 'shipped rules'}; ${Object.keys(m.env).join(', ')})`,
+  );
+  return m.env;
+}
+const stopStacks = () => Promise.all(stacks.splice(0).map((s) => s.stop()));
+
 try {
   const envs = await Promise.all(launches.map(startSystem));
+  envs.push(...(await Promise.all(launches.map(startSystemMonitoring))));
   await run(
     'war-room',
     process.execPath,
@@ -112,6 +144,7 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   children.forEach(([, c]) => c.kill('SIGTERM'));
+  await stopStacks();
   process.exit(1);
 }
 
@@ -133,6 +166,7 @@ console.log(`
 
 const shutdown = async () => {
   children.forEach(([, c]) => c.kill('SIGTERM'));
+  await stopStacks();
   await vite.close();
   process.exit(0);
 };
