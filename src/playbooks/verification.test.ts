@@ -102,6 +102,49 @@ describe('verification progress', () => {
     expect(verificationProgress(none, () => true)).toMatchObject({ total: 0, complete: false });
   });
 
+  test('a check that a taken jump passed over does not gate; untaken, it does', () => {
+    const jumping: Playbook = {
+      ...playbook,
+      phases: [
+        {
+          id: 'triage',
+          title: 'Triage',
+          window: null,
+          steps: [
+            {
+              id: 'count',
+              text: 'Count the sessions',
+              branches: [
+                {
+                  when: 'the count is 0',
+                  steps: [
+                    {
+                      id: 'go',
+                      text: 'Go to step 3',
+                      jump: { phaseId: 'recover', stepId: 'restart', label: 'step 3' },
+                    },
+                  ],
+                },
+              ],
+            },
+            { id: 'flow-checked', text: 'Order flow checked on the drained node', verification: true },
+          ],
+        },
+        {
+          id: 'recover',
+          title: 'Recover',
+          window: null,
+          steps: [
+            { id: 'restart', text: 'Restart the gateway' },
+            { id: 'sessions-back', text: 'Every session logged on', verification: true },
+          ],
+        },
+      ],
+    };
+    expect(names(verificationProgress(jumping, ticked()).missing)).toEqual(['flow-checked', 'sessions-back']);
+    expect(names(verificationProgress(jumping, ticked('go')).missing)).toEqual(['sessions-back']);
+  });
+
   test('the HFT exchange-outage playbook gates on its two recovery checks', () => {
     const hft = playbookLibrary.find((p) => p.id === 'hft-exchange-outage')!;
     expect(verificationProgress(hft, ticked()).missing.map((c) => c.step.id)).toEqual([

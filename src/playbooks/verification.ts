@@ -1,3 +1,4 @@
+import { skippedSteps } from './jumps.ts';
 import type { Playbook, Step } from './playbook.ts';
 
 // Which of a playbook's verification steps stand between the war room and resuming trading, and
@@ -26,16 +27,19 @@ export interface VerificationProgress {
  * The checks that must pass before trading resumes: every verification step at the top level of
  * a phase, and those inside a branch only once that branch is taken — that is, once any step in
  * it has been ticked. A branch nobody worked ("the exchange is down" when it was our connection)
- * was not the path followed, so its checks do not apply and must not hold trading back.
+ * was not the path followed, so its checks do not apply and must not hold trading back. Nor do
+ * the checks a taken jump passed over ("go to step 7" from step 3 skips steps 4 to 6).
  */
 export function verificationProgress(
   playbook: Playbook,
   isTicked: (stepId: string) => boolean,
 ): VerificationProgress {
   const checks: VerificationCheck[] = [];
+  const skipped = skippedSteps(playbook, isTicked);
   const visit = (steps: readonly Step[], branch: string | null) => {
     for (const step of steps) {
-      if (step.verification) checks.push({ step, branch, ticked: isTicked(step.id) });
+      if (step.verification && !skipped.has(step.id))
+        checks.push({ step, branch, ticked: isTicked(step.id) });
       for (const b of step.branches ?? []) if (anyTicked(b.steps, isTicked)) visit(b.steps, b.when);
     }
   };

@@ -1,5 +1,6 @@
 import type { Checklist, Incident } from '../../../contract/store-schemas.ts';
 import { stepsOf } from '../../../contract/playbook-schemas.ts';
+import { skippedSteps as skippedBy } from '../../playbooks/jumps.ts';
 import type { Phase, Playbook, StepJump } from '../../playbooks/playbook.ts';
 import type { OutboxEntry } from '../../warroom/outbox-file.ts';
 import { followedPlaybookId, pendingTicks } from '../../warroom/pending.ts';
@@ -80,31 +81,6 @@ export function jumpTarget(playbook: Pick<Playbook, 'phases'>, jump: StepJump): 
   return step ? `${jump.label} — ${step.text} (${phase.title})` : `${phase.title}`;
 }
 
-/**
- * The steps a taken jump passed over: a ticked step that jumps ("Go to step 7") skips every
- * step after the step it belongs to (its top-level step, when it sits in a branch) up to the
- * target. A step ticked anyway is done, not skipped; a jump backwards skips nothing.
- */
-export function skippedSteps(playbook: Pick<Playbook, 'phases'>, ticks: Ticks): Set<string> {
-  // The top-level steps in reading order, each with every step inside it.
-  const tops = playbook.phases.flatMap((phase) =>
-    phase.steps.map((step) => ({
-      phaseId: phase.id,
-      step,
-      inside: stepsOf({ phases: [{ ...phase, steps: [step] }] }),
-    })),
-  );
-  const skipped = new Set<string>();
-  tops.forEach((top, from) => {
-    for (const s of top.inside) {
-      if (!s.jump || !ticks.has(s.id)) continue;
-      const { phaseId, stepId } = s.jump;
-      const to = tops.findIndex((t) =>
-        stepId ? t.inside.some((x) => x.id === stepId) : t.phaseId === phaseId,
-      );
-      for (let i = from + 1; i < to; i++)
-        for (const x of tops[i]?.inside ?? []) if (!ticks.has(x.id)) skipped.add(x.id);
-    }
-  });
-  return skipped;
-}
+/** The steps a taken jump passed over (see src/playbooks/jumps.ts). */
+export const skippedSteps = (playbook: Pick<Playbook, 'phases'>, ticks: Ticks): Set<string> =>
+  skippedBy(playbook, (id) => ticks.has(id));
