@@ -157,8 +157,9 @@ export function RunbookImport({
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-300">
         Found {state.drafts.length} playbook{state.drafts.length === 1 ? '' : 's'} in {state.name}. Procedures
-        are selected; reference sections (contacts, templates, thresholds) are not. Edit anything before
-        saving — steps that fire a control were proposed from their words: check them.
+        are selected; what is not a procedure (templates, thresholds) is listed unselected, and reference
+        sections (when to use, contacts…) are kept as each playbook's notes. Edit anything before saving —
+        steps that fire a control were proposed from their words, branches and jumps from theirs: check them.
       </p>
       {!kept && (
         <p role="alert" className="rounded bg-red-950 px-2 py-1 text-sm text-red-200">
@@ -189,7 +190,7 @@ export function RunbookImport({
           />
         ))}
       </div>
-      <footer className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-700 bg-slate-950 py-2">
+      <footer className="sticky -bottom-3 -mb-3 flex flex-wrap items-center gap-3 border-t border-slate-700 bg-slate-950 pt-2 pb-5">
         <button
           type="button"
           disabled={chosen.length === 0 || blocked || saving}
