@@ -9,7 +9,7 @@ export function isCommandLine(code: string): boolean {
   const [program = '', ...args] = t.split(/\s+/);
   if (args.length === 0) return false;
   // A program is a word or a path (`./bin/x`, `/usr/bin/x`, `~/x`), or a shell prompt.
-  if (!/^(\$|[.~/]?[A-Za-z0-9_][\w.+/-]*)$/.test(program)) return false;
+  if (!/^(\$|(?:\.{1,2}\/|~\/|\/)?[A-Za-z0-9_][\w.+/-]*)$/.test(program)) return false;
   // "risk officer", "order gateway": words of prose, not a program and its arguments.
   return !args.every((a) => /^[a-z]+$/.test(a)) || args.length === 1 || /[./_-]/.test(program);
 }
