@@ -1,10 +1,11 @@
 import type { ImportResult } from './limits.ts';
 
 /**
- * The parser reads ordinary runbooks in tens of milliseconds (the seeds: 15–65 ms) and a 1 MB one
- * (the size limit) in 12–16 s on a 2-core machine; some crafted inputs it reads in quadratic
- * time, minutes for one under 1 MB (see `npm run bench:import`). Past this, the worker is
- * stopped and the import refused: the bound holds whatever the text.
+ * The importer reads ordinary runbooks in milliseconds (the seeds: 3–66 ms), a 1 MB one (the size
+ * limit) in under a second on a 2-core machine, and the crafted inputs we know of in about as
+ * long (see `npm run bench:import`); a slower browser has ten times that. Past this, the worker
+ * is stopped and the import refused: the bound holds whatever the text, including inputs nobody
+ * has thought of yet.
  */
 export const IMPORT_DEADLINE_MS = 20_000;
 
