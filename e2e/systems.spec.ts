@@ -53,7 +53,7 @@ const SYSTEMS: SystemCase[] = [
   {
     id: 'rtes',
     name: 'RTES',
-    notOffered: ['venues', 'alerts'],
+    notOffered: ['venues'],
     steps: [],
     manual: ['halt', 'maintenance-mode', 'resume'],
   },
@@ -217,8 +217,9 @@ for (const system of SYSTEMS) {
       const b = board(page);
       await expect(page.getByRole('banner')).toContainText(system.name);
       await expect(b.tradingStateName).toHaveText('ACTIVE');
-      await expect(b.latencyValue).toHaveText(/\d/);
-      await expect(b.errorRate).toHaveText(/\d/);
+      // Through Prometheus (RTES): its first scrapes must come before a rate can be taken.
+      await expect(b.latencyValue).toHaveText(/\d/, { timeout: 20_000 });
+      await expect(b.errorRate).toHaveText(/\d/, { timeout: 20_000 });
       await expect(b.services).toContainText(/all \d+ UP/);
       const sections = { venues: b.venues, alerts: b.alerts };
       for (const [name, panel] of Object.entries(sections)) {

@@ -2,6 +2,7 @@
 // HTTP: every section the system offers is populated, the others say so, every remote control
 // it offers goes through its native endpoint and is CONFIRMED by what the system shows, and
 // every control it offers only by hand carries its exact command.
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ControlId, Snapshot } from '../contract/schemas.ts';
@@ -12,6 +13,8 @@ import { personalityFactory } from '../sim/personalities/testing/personality-pro
 import type { RunningPersonality } from '../sim/personalities/testing/personality-process.ts';
 import { TEST_TIMEOUT_MS, waitFor } from '../http-kit/testing/wait.ts';
 import { HAS_REDIS, redisFactory } from '../sim/personalities/testing/redis-server.ts';
+import { RULES_DIR } from '../monitoring/stack.ts';
+import { missingBinaries, monitoringFactory } from '../monitoring/testing/prometheus-process.ts';
 
 export interface SeedCase {
   profile: string;
@@ -20,6 +23,11 @@ export interface SeedCase {
   env?: Record<string, string>;
   /** What the system needs beside it (SMC's Redis): arguments for it, environment for its profile. */
   prepare?: () => Promise<{ args: string[]; env: Record<string, string> }>;
+  /**
+   * What reads it once it runs (RTES's Prometheus and Alertmanager, scraping it): environment
+   * for its profile.
+   */
+  beside?: (running: RunningPersonality) => Promise<Record<string, string>>;
   /** Why this system cannot be tested here (a part it needs is not installed). */
   skip?: string;
   /** What this system in particular offers, does not offer, and shows. */
@@ -88,7 +96,8 @@ export function describeSeedProfile(seed: SeedCase): void {
     connector = null;
   });
 
-  describe(
+  if (seed.skip) console.warn(`profiles/${seed.profile} skipped: ${seed.skip}`);
+  describe.skipIf(seed.skip !== undefined)(
     `profiles/${seed.profile} against the ${seed.personality} personality`,
     { timeout: TEST_TIMEOUT_MS * 2 },
     () => {
@@ -99,10 +108,12 @@ export function describeSeedProfile(seed: SeedCase): void {
         const draft = first.ok ? first.loaded.profile : null;
         const extra = (await seed.prepare?.()) ?? { args: [], env: {} };
         const running = await start(seed.personality, extra.args);
+        const besides = (await seed.beside?.(running)) ?? {};
         const loaded = loadProfileFile(file, {
           ...process.env,
           ...seed.env,
           ...extra.env,
+          ...besides,
           ...(draft ? envFor(draft, running) : {}),
         });
         if (!loaded.ok) throw new Error(loaded.error);
@@ -179,12 +190,27 @@ describeSeedProfile({
   },
 });
 
+const startMonitoring = monitoringFactory();
+const monitoringMissing = missingBinaries();
+
 describeSeedProfile({
   profile: 'rtes.yaml',
   personality: 'rtes',
+  // Its latency and errors come from Prometheus scraping it, its alerts from Alertmanager.
+  beside: async (running) => {
+    const stack = await startMonitoring({
+      targets: [{ job: 'rtes', address: new URL(running.services.api ?? running.main).host, system: 'rtes' }],
+      ruleFiles: [join(RULES_DIR, 'rtes.rules.yml')],
+    });
+    return { PROMETHEUS_URL_RTES: stack.prometheusUrl, ALERTMANAGER_URL_RTES: stack.alertmanagerUrl };
+  },
+  skip:
+    monitoringMissing.length > 0
+      ? `${monitoringMissing.join(' and ')} not installed (npm test installs them)`
+      : undefined,
   check: ({ system, services, metrics }) => {
     expect(system.controls).toEqual([]);
-    expect(system.notOffered?.map((n) => n.section).sort()).toEqual(['alerts', 'positions', 'venues']);
+    expect(system.notOffered?.map((n) => n.section).sort()).toEqual(['positions', 'venues']);
     expect(system.manualControls).toContainEqual(
       expect.objectContaining({
         controlId: 'halt',

@@ -50,6 +50,13 @@ export function monitoringVariables(system: SystemChoice): { prometheus: string;
   return { prometheus: `PROMETHEUS_URL_${suffix}`, alertmanager: `ALERTMANAGER_URL_${suffix}` };
 }
 
+/** Whether any read of the profile is PromQL or Alertmanager's alerts. */
+function readsMonitoring(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  if ('promql' in node || 'alertmanager' in node) return true;
+  return Object.values(node).some(readsMonitoring);
+}
+
 /** Prometheus on the block's +7, Alertmanager on +8 (SMC's Redis has +9). */
 function planMonitoring(system: SystemChoice, basePort: number, metricsPort: number, profile: string) {
   const document = parseYaml(readFileSync(profile, 'utf8'), { merge: true }) as Record<string, unknown>;
@@ -57,7 +64,7 @@ function planMonitoring(system: SystemChoice, basePort: number, metricsPort: num
   const alertmanagerPort = basePort + 8;
   const names = monitoringVariables(system);
   return {
-    profileWantsIt: 'prometheus' in document || 'alertmanager' in document,
+    profileWantsIt: readsMonitoring(document),
     prometheusPort,
     alertmanagerPort,
     target: { job: system, address: `127.0.0.1:${metricsPort}`, system },
